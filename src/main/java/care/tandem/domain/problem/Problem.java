@@ -1,0 +1,31 @@
+package care.tandem.domain.problem;
+
+/**
+ * Every failure Tandem explains to a person. The text lives in the message bundles under
+ * {@code problem.<NAME>} (what is wrong and what to do); arguments are never patient data.
+ */
+public enum Problem {
+    DATA_FOLDER_NETWORK_SHARE,
+    DATA_FOLDER_IN_USE,
+    DATA_FOLDER_NOT_WRITABLE,
+    DATABASE_DAMAGED,
+    DATABASE_NOT_READABLE,
+    DATABASE_NEWER_VERSION,
+    DATABASE_BUSY,
+    DISK_FULL,
+    STORAGE_FAILED,
+    VALIDATION_FAILED,
+    NOT_FOUND,
+    NOT_SIGNED_IN,
+    NOT_ALLOWED,
+    RECORD_CHANGED_ELSEWHERE,
+    MERGE_SAME_FAMILY,
+    USERNAME_TAKEN,
+    DEMO_REFUSED_REAL_DATA,
+    BAD_ARGUMENT;
+
+    /** The bundle key of this problem's message. */
+    public String messageKey() {
+        return "problem." + name();
+    }
+}
