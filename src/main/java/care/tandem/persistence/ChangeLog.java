@@ -1,0 +1,26 @@
+package care.tandem.persistence;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collection;
+
+/** Appends to the change log: which fields of which record a write changed, under its HLC stamp (ADR 0002). */
+final class ChangeLog {
+    /** The field list written when a record is created: every field is new. */
+    static final String ALL_FIELDS = "*";
+
+    private ChangeLog() {
+    }
+
+    static void record(Connection c, WriteStamp stamp, String entity, String entityId, Collection<String> fields)
+            throws SQLException {
+        if (fields.isEmpty()) {
+            return;
+        }
+        try (var ps = c.prepareStatement(
+                "INSERT INTO change_log (hlc, device_id, user_id, entity, entity_id, fields) VALUES (?, ?, ?, ?, ?, ?)")) {
+            Rows.bind(ps, stamp.hlc(), stamp.device(), stamp.user(), entity, entityId, String.join(",", fields));
+            ps.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package care.tandem.persistence;
+
+import care.tandem.domain.problem.Problem;
+import care.tandem.domain.problem.ProblemException;
+import care.tandem.testing.MutableClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SchemaMigratorTest {
+    private final MutableClock clock = MutableClock.at("2026-11-23T10:00:00Z");
+
+    @Test
+    void aNewFileIsBroughtToTheLatestVersionWithoutABackup(@TempDir Path dir) throws IOException {
+        try (Database db = Database.open(dir.resolve("tandem.db"))) {
+            SchemaMigrator migrator = new SchemaMigrator(db, dir.resolve("backups"), clock);
+            assertEquals(0, migrator.migrate());
+            assertEquals(SchemaMigrator.MIGRATIONS.size(), migrator.currentVersion());
+        }
+        assertTrue(!Files.exists(dir.resolve("backups")) || isEmpty(dir.resolve("backups")));
+    }
+
+    @Test
+    void anOlderFileIsBackedUpBeforeItIsMigratedAndTheBackupHoldsTheOldData(@TempDir Path dir) throws IOException {
+        Path backups = dir.resolve("backups");
+        try (Database db = Database.open(dir.resolve("tandem.db"))) {
+            new SchemaMigrator(db, backups, clock).migrate();
+            Sql.exec(db, "INSERT INTO install_meta VALUES ('marker', 'v1 data')");
+            SchemaMigrator later = new SchemaMigrator(db, backups, clock, List.of(
+                    "/care/tandem/db/migration/V001__foundation.sql", "/care/tandem/db/V002__test_later_version.sql"));
+            assertEquals(1, later.migrate());
+            assertEquals(2, later.currentVersion());
+        }
+        Path backup = backups.resolve("tandem-v1-20261123-100000.db");
+        assertTrue(Files.exists(backup), "backup written before migrating");
+        try (Database copy = Database.open(backup)) {
+            assertEquals("v1 data", Sql.one(copy, "SELECT value FROM install_meta WHERE key='marker'"));
+            assertEquals(1, new SchemaMigrator(copy, backups, clock).currentVersion());
+        }
+    }
+
+    @Test
+    void aFileFromANewerTandemIsRefusedAndLeftAlone(@TempDir Path dir) {
+        try (Database db = Database.open(dir.resolve("tandem.db"))) {
+            Sql.exec(db, "PRAGMA user_version = 99");
+            ProblemException e = assertThrows(ProblemException.class,
+                    () -> new SchemaMigrator(db, dir.resolve("backups"), clock).migrate());
+            assertEquals(Problem.DATABASE_NEWER_VERSION, e.problem());
+            assertEquals(99, new SchemaMigrator(db, dir.resolve("backups"), clock).currentVersion());
+        }
+    }
+
+    @Test
+    void everyMigrationFileIsListedInOrderAndNoneIsMissing() throws IOException {
+        Path folder = Path.of("src/main/resources/care/tandem/db/migration");
+        try (Stream<Path> files = Files.list(folder)) {
+            List<String> onDisk = files.map(p -> p.getFileName().toString()).sorted().toList();
+            assertEquals(onDisk, SchemaMigrator.MIGRATIONS);
+        }
+        for (int i = 0; i < SchemaMigrator.MIGRATIONS.size(); i++) {
+            assertTrue(SchemaMigrator.MIGRATIONS.get(i).startsWith(String.format("V%03d__", i + 1)));
+        }
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        }
+    }
+}
