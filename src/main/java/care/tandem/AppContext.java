@@ -1,0 +1,123 @@
+package care.tandem;
+
+import care.tandem.domain.sync.Hlc;
+import care.tandem.domain.sync.HybridClock;
+import care.tandem.domain.user.PasswordHasher;
+import care.tandem.domain.user.SignInPolicy;
+import care.tandem.persistence.AuditRepository;
+import care.tandem.persistence.DataFolder;
+import care.tandem.persistence.Database;
+import care.tandem.persistence.FamilyRepository;
+import care.tandem.persistence.InstallRepository;
+import care.tandem.persistence.SchemaMigrator;
+import care.tandem.persistence.UserRepository;
+import care.tandem.service.AccountService;
+import care.tandem.service.ClinicService;
+import care.tandem.service.DemoService;
+import care.tandem.service.FamilyService;
+import care.tandem.service.Session;
+import care.tandem.service.Stamps;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * Creates and connects everything for one open data folder: the only place that calls {@code new} on a
+ * repository or service. Closing it closes the database and releases the folder lock.
+ */
+public final class AppContext implements AutoCloseable {
+    private final DataFolder folder;
+    private final Database database;
+    private final Session session = new Session();
+    private final Clock clock;
+    private final AccountService accounts;
+    private final ClinicService clinic;
+    private final FamilyService families;
+    private final DemoService demo;
+
+    private AppContext(DataFolder folder, Database database, Clock clock, PasswordHasher hasher) {
+        this.folder = folder;
+        this.database = database;
+        this.clock = clock;
+        InstallRepository install = new InstallRepository();
+        ClinicService.Identity id = ClinicService.ensureIdentity(database, install);
+        HybridClock hlc = new HybridClock(clock, id.deviceId());
+        // A laptop whose clock was set back must still stamp later changes after the ones it already wrote.
+        database.read(install::latestHlc).map(Hlc::parse).ifPresent(hlc::observe);
+        Stamps stamps = new Stamps(clock, hlc, id.deviceId(), session);
+        UserRepository users = new UserRepository();
+        AuditRepository audit = new AuditRepository();
+        FamilyRepository familyRepository = new FamilyRepository();
+        this.accounts = new AccountService(database, users, install, audit, hasher, SignInPolicy.standard(),
+                stamps, session, id.clinicId());
+        this.clinic = new ClinicService(database, install, stamps, session);
+        this.families = new FamilyService(database, familyRepository, audit, stamps, session);
+        this.demo = new DemoService(database, familyRepository, users, install, audit, accounts, stamps);
+    }
+
+    /**
+     * Opens a data folder: takes its lock, opens {@code tandem.db}, backs it up and migrates it if needed,
+     * and makes sure the clinic and this device have ids.
+     *
+     * @throws care.tandem.domain.problem.ProblemException with what is wrong and what to do
+     */
+    public static AppContext open(Path dataDir, Clock clock) {
+        return open(dataDir, clock, new PasswordHasher());
+    }
+
+    /** As {@link #open(Path, Clock)}, with a given password hasher (tests use a fast one). */
+    public static AppContext open(Path dataDir, Clock clock, PasswordHasher hasher) {
+        DataFolder folder = DataFolder.open(dataDir);
+        Database db = null;
+        try {
+            db = Database.open(folder.databaseFile());
+            new SchemaMigrator(db, folder.backupsDir(), clock).migrate();
+            return new AppContext(folder, db, clock, hasher);
+        } catch (RuntimeException e) {
+            if (db != null) {
+                db.close();
+            }
+            folder.close();
+            throw e;
+        }
+    }
+
+    /** The data folder to open: the {@code --data-dir} option if given, else TANDEM_HOME, else the OS data folder. */
+    public static Path dataDir(Path dataDirOption) {
+        return DataFolder.resolveDefault(dataDirOption);
+    }
+
+    public Path dataDir() {
+        return folder.path();
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public AccountService accounts() {
+        return accounts;
+    }
+
+    public ClinicService clinic() {
+        return clinic;
+    }
+
+    public FamilyService families() {
+        return families;
+    }
+
+    public DemoService demo() {
+        return demo;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+        folder.close();
+    }
+}
