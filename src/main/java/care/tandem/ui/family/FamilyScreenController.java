@@ -1,0 +1,201 @@
+package care.tandem.ui.family;
+
+import care.tandem.domain.family.Family;
+import care.tandem.ui.common.UiContext;
+import javafx.animation.PauseTransition;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.Duration;
+
+/**
+ * Wires the Families screen: the search field (debounced), the result list and its keys, the details
+ * pane, and the New/Edit and Merge windows. The shell binds Ctrl+F to {@link #focusSearch()} and Ctrl+N to
+ * {@link #newFamily()}.
+ */
+public final class FamilyScreenController {
+    /** How long typing must pause before a search runs, so each keystroke does not query. */
+    static final Duration DEBOUNCE = Duration.millis(150);
+
+    private final UiContext ui;
+    private final FamilyScreenViewModel model;
+    private final PauseTransition debounce = new PauseTransition(DEBOUNCE);
+
+    @FXML private SplitPane root;
+    @FXML private TextField searchField;
+    @FXML private Label limitLabel;
+    @FXML private ListView<Family> resultList;
+    @FXML private Label detailsPlaceholder;
+    @FXML private BorderPane detailsFrame;
+    @FXML private ScrollPane detailsScroll;
+
+    FamilyScreenController(UiContext ui) {
+        this.ui = ui;
+        this.model = new FamilyScreenViewModel(ui.app().families(), ui.runner(), ui.dialogs(),
+                new FamilyFormat(ui.texts(), ui.app().clock()));
+    }
+
+    @FXML
+    private void initialize() {
+        FamilySearch search = model.search();
+        searchField.textProperty().bindBidirectional(search.queryProperty());
+        debounce.setOnFinished(e -> search.search());
+        searchField.textProperty().addListener((obs, old, text) -> debounce.playFromStart());
+        searchField.addEventFilter(KeyEvent.KEY_PRESSED, this::onSearchKey);
+
+        resultList.setItems(search.results());
+        resultList.setCellFactory(list -> new FamilyListCell(model.format()));
+        Label empty = new Label();
+        empty.setId("emptyLabel");
+        empty.setWrapText(true);
+        empty.getStyleClass().add("family-empty");
+        empty.textProperty().bind(search.emptyMessageProperty());
+        resultList.setPlaceholder(empty);
+        resultList.addEventFilter(KeyEvent.KEY_PRESSED, this::onListKey);
+        resultList.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY && resultList.getSelectionModel().getSelectedItem() != null) {
+                openSelected();
+            }
+        });
+
+        limitLabel.textProperty().bind(search.limitMessageProperty());
+        limitLabel.visibleProperty().bind(search.limitMessageProperty().isNotEmpty());
+        limitLabel.managedProperty().bind(limitLabel.visibleProperty());
+
+        model.openedProperty().addListener((obs, old, family) -> showDetails(family));
+        search.search();
+    }
+
+    /** Puts the cursor in the search field with what was typed selected (Ctrl+F). */
+    public void focusSearch() {
+        searchField.requestFocus();
+        searchField.selectAll();
+    }
+
+    /** Opens the New family window (Ctrl+N). */
+    @FXML
+    public void newFamily() {
+        openEditor(model.newFamilyEditor(prompts()));
+    }
+
+    /** The view model, for the shell and tests. */
+    public FamilyScreenViewModel model() {
+        return model;
+    }
+
+    @FXML
+    private void editFamily() {
+        if (model.opened() != null) {
+            openEditor(model.editorForOpened(prompts()));
+        }
+    }
+
+    @FXML
+    private void mergeFamily() {
+        if (model.opened() == null) {
+            return;
+        }
+        FamilyMergeViewModel merge = model.mergeForOpened();
+        FXMLLoader loader = FamilyViews.load(ui, FamilyViews.MERGE);
+        FamilyMergeController controller = loader.getController();
+        Stage stage = ui.windows().newStage(window(), "family.merge.title", loader.getRoot(), fitWidth(1180),
+                fitHeight(740));
+        merge.setOnMerged(kept -> {
+            stage.close();
+            model.show(kept);
+        });
+        controller.attach(merge, stage);
+        stage.show();
+    }
+
+    private void openEditor(FamilyEditorViewModel editor) {
+        FXMLLoader loader = FamilyViews.load(ui, FamilyViews.EDITOR);
+        FamilyEditorController controller = loader.getController();
+        Stage stage = ui.windows().newStage(window(), editor.titleKey(), loader.getRoot(), fitWidth(900),
+                fitHeight(760));
+        editor.setOnSaved(saved -> {
+            stage.close();
+            model.show(saved);
+        });
+        editor.setOnOpenExisting(existing -> {
+            stage.close();
+            model.open(existing.id());
+        });
+        controller.attach(editor, stage);
+        stage.show();
+        controller.focusFirstField();
+    }
+
+    /** A window size that fits a small clinic laptop screen (1366 × 768 with a task bar). */
+    private static double fitWidth(double wanted) {
+        return Math.min(wanted, Screen.getPrimary().getVisualBounds().getWidth() - 40);
+    }
+
+    private static double fitHeight(double wanted) {
+        return Math.min(wanted, Screen.getPrimary().getVisualBounds().getHeight() - 60);
+    }
+
+    private FamilyPrompts prompts() {
+        return new FxFamilyPrompts(ui, model.format());
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    private void onSearchKey(KeyEvent e) {
+        if (e.getCode() == KeyCode.DOWN && !resultList.getItems().isEmpty()) {
+            resultList.requestFocus();
+            if (resultList.getSelectionModel().isEmpty()) {
+                resultList.getSelectionModel().selectFirst();
+            }
+            resultList.getFocusModel().focus(resultList.getSelectionModel().getSelectedIndex());
+            e.consume();
+        } else if (e.getCode() == KeyCode.ENTER) {
+            debounce.stop();
+            model.openBestMatch(resultList.getSelectionModel().getSelectedItem());
+            e.consume();
+        }
+    }
+
+    private void onListKey(KeyEvent e) {
+        if (e.getCode() == KeyCode.ENTER) {
+            openSelected();
+            e.consume();
+        } else if (e.getCode() == KeyCode.UP && resultList.getSelectionModel().getSelectedIndex() <= 0) {
+            focusSearch();
+            e.consume();
+        }
+    }
+
+    private void openSelected() {
+        Family selected = resultList.getSelectionModel().getSelectedItem();
+        if (selected != null) {
+            model.open(selected.id());
+        }
+    }
+
+    private void showDetails(Family family) {
+        boolean shown = family != null;
+        detailsFrame.setVisible(shown);
+        detailsPlaceholder.setVisible(!shown);
+        if (!shown) {
+            detailsScroll.setContent(null);
+            return;
+        }
+        detailsScroll.setContent(new FamilyDetailsView(model.format(), "details").build(family));
+        detailsScroll.setVvalue(0);
+    }
+}

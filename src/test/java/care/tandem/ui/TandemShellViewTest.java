@@ -1,0 +1,326 @@
+package care.tandem.ui;
+
+import atlantafx.base.theme.PrimerLight;
+import care.tandem.AppContext;
+import care.tandem.domain.family.Family;
+import care.tandem.testing.TestApp;
+import care.tandem.ui.common.FxBackgroundRunner;
+import care.tandem.ui.common.LanguageChoice;
+import care.tandem.ui.family.FamilyScreenController;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The way through Tandem's windows, headless: set-up or sign-in, the main window, the lock, the language. */
+@ExtendWith(ApplicationExtension.class)
+class TandemShellViewTest {
+    @TempDir
+    Path dir;
+    private Stage stage;
+    private AppContext app;
+    private FxBackgroundRunner runner;
+    private TandemShell shell;
+    private final AtomicLong millis = new AtomicLong(1_000_000L);
+    private final AtomicBoolean exited = new AtomicBoolean();
+    private final LanguageChoice languages = LanguageChoice.inMemory(Locale.ENGLISH);
+
+    @Start
+    void start(Stage primary) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        if (runner != null) {
+            runner.close();
+        }
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    private void open(FxRobot robot) {
+        app = TestApp.open(dir, Clock.systemDefaultZone());
+        runner = new FxBackgroundRunner();
+        TandemShell.Facts facts = TandemShell.Facts.read(app);
+        robot.interact(() -> {
+            // A fresh window per test: a window resized while showing upsets Monocle's headless painter.
+            stage = new Stage();
+            shell = new TandemShell(app, facts, runner, languages, millis::get, () -> exited.set(true));
+            shell.start(stage);
+        });
+    }
+
+    private void demoFolder() {
+        try (AppContext filling = TestApp.open(dir, Clock.systemDefaultZone())) {
+            filling.demo().addFamilies(20, 1L, n -> { }, () -> false);
+        }
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void signIn(FxRobot robot, String user, String password) throws Exception {
+        robot.clickOn("#usernameField").write(user);
+        robot.clickOn("#passwordField").write(password).type(KeyCode.ENTER);
+        waitUntil(() -> shell.mainStage() != null && shell.mainStage().isShowing());
+    }
+
+    private void snapshot(FxRobot robot, Scene scene, String name) {
+        robot.interact(() -> Screenshots.save(scene, name));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T extends Node> T in(Window w, String query) {
+        return (T) w.getScene().getRoot().lookup(query);
+    }
+
+    @Test
+    void aClinicianSignsInCreatesAFamilyAndFindsItByACaregiversName(FxRobot robot) throws Exception {
+        demoFolder();
+        open(robot);
+        signIn(robot, "clinician", "clinician-demo");
+
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        Window editor = robot.window("Tandem — New family");
+        robot.clickOn("#childGivenName0").write("Mateo");
+        robot.clickOn("#childFamilyName0").write("Quispe Huamán");
+        robot.clickOn("#caregiverGivenName0").write("Rocío");
+        robot.clickOn("#caregiverFamilyName0").write("Huamán");
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        waitUntil(() -> !editor.isShowing());
+        assertEquals(21, app.families().count());
+
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        robot.write("rocio hua");
+        ListView<Family> list = robot.lookup("#resultList").queryListView();
+        waitUntil(() -> list.getItems().size() == 1
+                && list.getItems().get(0).caregivers().get(0).givenName().equals("Rocío")
+                && list.getItems().get(0).children().get(0).familyName().equals("Quispe Huamán"));
+    }
+
+    @Test
+    void firstStartSetUpLeadsToTheMainWindow(FxRobot robot) throws Exception {
+        open(robot);
+        assertEquals("Tandem — Set up", stage.getTitle());
+
+        robot.clickOn("#clinicNameField").write("Sunrise Clinic");
+        robot.clickOn("#displayNameField").write("Ana Lopez");
+        robot.clickOn("#usernameField").write("alopez");
+        robot.clickOn("#passwordField").write("short");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Use at least 8 characters.", robot.lookup("#passwordError").queryLabeled().getText());
+        robot.write(" but long now");
+        robot.clickOn("#repeatField").write("short but long now");
+        snapshot(robot, stage.getScene(), "setup");
+        robot.clickOn("#createButton");
+
+        waitUntil(() -> shell.mainStage() != null && shell.mainStage().isShowing());
+        Stage main = shell.mainStage();
+        assertEquals("Tandem — Families", main.getTitle());
+        assertFalse(stage.isShowing(), "the set-up window closes");
+        assertTrue(main.getScene().getRoot().lookupAll("#demoBand").isEmpty(), "a real clinic has no DEMO band");
+        assertEquals("Sunrise Clinic", this.<Label>in(main, "#clinicLabel").getText());
+        waitUntil(() -> "0 families".equals(this.<Label>in(main, "#statusFamilies").getText()));
+        snapshot(robot, main.getScene(), "main-families-empty");
+    }
+
+    @Test
+    void signInOnADemoFolderShowsTheDemoBandOnEveryWindow(FxRobot robot) throws Exception {
+        demoFolder();
+        open(robot);
+        assertEquals("Tandem — Sign in", stage.getTitle());
+        assertEquals("DEMO — not real patients", robot.lookup("#demoBand").queryLabeled().getText());
+        snapshot(robot, stage.getScene(), "signin");
+
+        robot.clickOn("#usernameField").write("admin");
+        robot.clickOn("#passwordField").write("wrong password").type(KeyCode.ENTER);
+        waitUntil(() -> !robot.lookup("#messageLabel").queryLabeled().getText().isEmpty());
+        assertTrue(robot.lookup("#messageLabel").queryLabeled().getText().contains("4 tries left"));
+
+        robot.clickOn("#passwordField").write("admin-demo").type(KeyCode.ENTER);
+        waitUntil(() -> shell.mainStage() != null && shell.mainStage().isShowing());
+        Stage main = shell.mainStage();
+        assertTrue(main.getTitle().startsWith("Tandem"));
+        Label band = this.in(main, "#demoBand");
+        assertTrue(band != null && band.isVisible());
+        assertTrue(this.<Label>in(main, "#statusDemo").isVisible());
+        waitUntil(() -> "20 families".equals(this.<Label>in(main, "#statusFamilies").getText()));
+
+        robot.push(KeyCode.F1);
+        waitUntil(() -> helpWindow() != null);
+        Stage help = helpWindow();
+        assertTrue(help.getScene().getRoot().lookup("#demoBand") != null, "the help window says DEMO too");
+        snapshot(robot, help.getScene(), "help");
+        robot.interact(help::hide);
+    }
+
+    private static Stage helpWindow() {
+        return (Stage) Window.getWindows().stream()
+                .filter(w -> w instanceof Stage s && "Tandem — Help".equals(s.getTitle()) && s.isShowing())
+                .findFirst().orElse(null);
+    }
+
+    @Test
+    void ctrlLLocksAndThePasswordResumesWithEverythingAsItWas(FxRobot robot) throws Exception {
+        demoFolder();
+        open(robot);
+        signIn(robot, "clinician", "clinician-demo");
+        Stage main = shell.mainStage();
+        TextField search = in(main, "#searchField");
+        waitUntil(search::isFocused);
+        robot.write("Lop");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        waitUntil(() -> shell.lock().isLocked());
+        Node cover = main.getScene().getRoot().lookup(".lock-cover");
+        assertTrue(cover != null && cover.isVisible());
+        assertTrue(search.isDisabled(), "nothing under the cover takes keys");
+        assertTrue(main.getScene().getRoot().lookup("#demoBand").isVisible(), "the DEMO band stays while locked");
+        assertTrue(main.getTitle().startsWith("Tandem"));
+        snapshot(robot, main.getScene(), "locked");
+
+        // Keys of the main window do nothing while locked.
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        assertEquals("Tandem — Families", main.getTitle());
+
+        PasswordField password = (PasswordField) cover.lookup("#passwordField");
+        waitUntil(password::isFocused);
+        robot.write("not it").type(KeyCode.ENTER);
+        waitUntil(() -> !((Label) cover.lookup("#messageLabel")).getText().isEmpty());
+        assertTrue(((Label) cover.lookup("#messageLabel")).getText().contains("tries left"));
+        assertTrue(shell.lock().isLocked());
+
+        robot.write("clinician-demo").type(KeyCode.ENTER);
+        waitUntil(() -> !shell.lock().isLocked());
+        assertTrue(main.getScene().getRoot().lookupAll(".lock-cover").isEmpty());
+        assertFalse(search.isDisabled());
+        assertEquals("Lop", search.getText(), "what was typed is still there");
+    }
+
+    @Test
+    void idleTimeLocksEveryOpenWindowAndUnlockUncoversThemAll(FxRobot robot) throws Exception {
+        demoFolder();
+        open(robot);
+        signIn(robot, "admin", "admin-demo");
+        robot.clickOn("#settingsButton");
+        waitUntil(() -> settingsWindow() != null);
+        Stage settings = settingsWindow();
+        TextField name = in(settings, "#newNameField");
+        robot.interact(() -> name.setText("Dr. Half Typed"));
+
+        millis.addAndGet(5 * 60_000L);
+        robot.interact(() -> shell.lock().checkIdle());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(shell.lock().isLocked());
+        assertTrue(settings.getScene().getRoot().lookup(".lock-cover") != null, "the settings window is covered");
+        assertTrue(shell.mainStage().getScene().getRoot().lookup(".lock-cover") != null);
+
+        // The settings window is modal over the main window, so its own cover unlocks too.
+        PasswordField password = (PasswordField) settings.getScene().getRoot().lookup(".lock-cover #passwordField");
+        robot.clickOn(password).write("admin-demo").type(KeyCode.ENTER);
+        waitUntil(() -> !shell.lock().isLocked());
+        assertTrue(settings.getScene().getRoot().lookupAll(".lock-cover").isEmpty());
+        assertEquals("Dr. Half Typed", name.getText());
+    }
+
+    private static Stage settingsWindow() {
+        return (Stage) Window.getWindows().stream()
+                .filter(w -> w instanceof Stage s && "Tandem — Settings".equals(s.getTitle()) && s.isShowing())
+                .findFirst().orElse(null);
+    }
+
+    @Test
+    void ctrlDigitsOpenTheSectionsAndCtrlFFindsAFamily(FxRobot robot) throws Exception {
+        demoFolder();
+        open(robot);
+        signIn(robot, "clinician", "clinician-demo");
+        Stage main = shell.mainStage();
+
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Tandem — Screening", main.getTitle());
+        assertEquals("Screening arrives in a coming version of Tandem. Then the screens due at a visit start from "
+                + "the family's page.", this.<Label>in(main, "#emptyText").getText());
+        snapshot(robot, main.getScene(), "main-screening");
+
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Tandem — Families", main.getTitle());
+        assertTrue(this.<TextField>in(main, "#searchField").isFocused());
+        FamilyScreenController families = shell.mainController().familyScreen();
+        assertTrue(families != null);
+    }
+
+    @Test
+    void signOutReturnsToSignInAndClosesTheMainWindow(FxRobot robot) throws Exception {
+        demoFolder();
+        open(robot);
+        signIn(robot, "clinician", "clinician-demo");
+        Stage main = shell.mainStage();
+
+        robot.clickOn("#signOutButton");
+        waitUntil(() -> stage.isShowing() && !main.isShowing());
+        assertEquals("Tandem — Sign in", stage.getTitle());
+        assertFalse(app.session().user().isPresent());
+    }
+
+    @Test
+    void choosingSpanishTurnsTheSignInWindowSpanishAndIsRemembered(FxRobot robot) throws Exception {
+        demoFolder();
+        open(robot);
+        robot.clickOn("#usernameField").write("admin");
+        ChoiceBox<Locale> language = robot.lookup("#languageChoice").query();
+        robot.interact(() -> language.setValue(new Locale("es")));
+        waitUntil(() -> "Tandem — Iniciar sesión".equals(stage.getTitle()));
+
+        assertEquals("Iniciar sesión", robot.lookup("#signInButton").queryAs(Button.class).getText());
+        assertEquals("DEMO — no son pacientes reales", robot.lookup("#demoBand").queryLabeled().getText());
+        assertEquals("admin", robot.lookup("#usernameField").queryTextInputControl().getText(),
+                "what was typed stays");
+        assertEquals(new Locale("es"), languages.current());
+        snapshot(robot, stage.getScene(), "signin-es");
+
+        robot.clickOn("#passwordField").write("admin-demo").type(KeyCode.ENTER);
+        waitUntil(() -> shell.mainStage() != null && shell.mainStage().isShowing());
+        assertEquals("Tandem — Familias", shell.mainStage().getTitle());
+        snapshot(robot, shell.mainStage().getScene(), "main-es");
+        assertTrue(Set.of("Sesión iniciada: Alex Admin (demo), Administrador")
+                .contains(this.<Label>in(shell.mainStage(), "#statusUser").getText()));
+    }
+}

@@ -1,0 +1,24 @@
+package care.tandem.ui.family;
+
+import care.tandem.ui.common.DialogService;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Records what would have been shown, and answers yes/no questions as the test says. */
+final class FakeDialogs implements DialogService {
+    final List<Throwable> problems = new ArrayList<>();
+    final List<String> questions = new ArrayList<>();
+    volatile boolean answer = true;
+
+    @Override
+    public void showProblem(Throwable failure) {
+        problems.add(failure);
+    }
+
+    @Override
+    public boolean confirm(String titleKey, String messageKey, Object... args) {
+        questions.add(messageKey);
+        return answer;
+    }
+}

@@ -1,0 +1,109 @@
+package care.tandem.ui.settings;
+
+import care.tandem.AppContext;
+import care.tandem.domain.user.Role;
+import care.tandem.i18n.Texts;
+import care.tandem.testing.MutableClock;
+import care.tandem.testing.TestApp;
+import care.tandem.ui.FakeDialogs;
+import care.tandem.ui.SyncRunner;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SettingsViewModelTest {
+    @TempDir
+    Path dir;
+    private final FakeDialogs dialogs = new FakeDialogs();
+    private final AtomicInteger appliedMinutes = new AtomicInteger();
+    private AppContext app;
+    private SettingsViewModel vm;
+
+    @BeforeEach
+    void open() {
+        app = TestApp.signedIn(dir, MutableClock.at("2026-01-05T14:00:00Z"));
+        vm = new SettingsViewModel(app.accounts(), app.clinic(), new SyncRunner(), dialogs,
+                new Texts(Locale.ENGLISH), appliedMinutes::set);
+        vm.load();
+    }
+
+    @AfterEach
+    void close() {
+        app.close();
+    }
+
+    @Test
+    void loadsTheIdleMinutesAndTheUsers() {
+        assertEquals(5, vm.idleMinutesProperty().get());
+        assertEquals(1, vm.users().size());
+        assertEquals(new SettingsViewModel.UserRow("Ada Admin", TestApp.ADMIN, "Administrator"), vm.users().get(0));
+    }
+
+    @Test
+    void savedIdleMinutesAreStoredAndAppliedAtOnce() {
+        vm.idleMinutesProperty().set(12);
+        vm.saveIdleMinutes();
+
+        assertEquals(12, app.clinic().idleLockMinutes());
+        assertEquals(12, appliedMinutes.get());
+        assertEquals("Saved: Tandem locks after 12 minutes without use.", vm.idleMessageProperty().get());
+    }
+
+    @Test
+    void addsAClinicianAndListsThem() {
+        addUser("Dr. Bo Chen", "bchen", Role.CLINICIAN, "long enough");
+
+        assertTrue(dialogs.problems.isEmpty(), () -> dialogs.problems.toString());
+        assertEquals(2, vm.users().size());
+        assertEquals("Added Dr. Bo Chen. Tell them their user name and password in person.", vm.messageProperty().get());
+        assertEquals("", vm.passwordProperty().get());
+        assertEquals(1, vm.supervisors().size(), "a clinician may supervise associates");
+    }
+
+    @Test
+    void anAssociateNeedsASupervisor() {
+        vm.roleProperty().set(Role.ASSOCIATE);
+        vm.supervisorProperty().set(null);
+        addUser("Jo Park", "jpark", Role.ASSOCIATE, "long enough");
+
+        assertEquals("An associate needs a supervisor: choose one.", vm.messageProperty().get());
+        assertEquals(1, vm.users().size());
+
+        addUser("Dr. Bo Chen", "bchen", Role.CLINICIAN, "long enough");
+        vm.supervisorProperty().set(vm.supervisors().get(0));
+        addUser("Jo Park", "jpark", Role.ASSOCIATE, "long enough");
+        assertEquals(3, vm.users().size());
+    }
+
+    @Test
+    void aTakenUserNameIsExplained() {
+        addUser("Another Ada", TestApp.ADMIN, Role.CLINICIAN, "long enough");
+
+        assertEquals(1, dialogs.problems.size());
+        assertEquals(1, vm.users().size());
+    }
+
+    @Test
+    void aShortPasswordIsRefusedBeforeSaving() {
+        addUser("Dr. Bo Chen", "bchen", Role.CLINICIAN, "short");
+
+        assertEquals("Use at least 8 characters.", vm.messageProperty().get());
+        assertEquals(1, vm.users().size());
+    }
+
+    private void addUser(String name, String username, Role role, String password) {
+        vm.displayNameProperty().set(name);
+        vm.usernameProperty().set(username);
+        vm.roleProperty().set(role);
+        vm.passwordProperty().set(password);
+        vm.addUser();
+    }
+}
