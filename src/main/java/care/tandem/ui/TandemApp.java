@@ -18,9 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * The JavaFX application of Tandem. {@link #init()} opens the data folder off the FX thread; {@link #start}
+ * The JavaFX application of Tandem. The data folder opens off the FX thread, while the toolkit starts; {@link #start}
  * shows the first window as soon as it is open (set-up or sign-in), or only a "Cannot open" window
  * saying what is wrong, after which Tandem exits with code 1.
  */
@@ -28,7 +29,7 @@ public final class TandemApp extends Application {
     /** When set, the time the first window showed is written to this file and Tandem exits (benchmarks). */
     public static final String BENCH_FIRST_WINDOW_FILE = "tandem.bench.firstWindowFile";
 
-    private static volatile Path dataDirOption;
+    private static volatile CompletableFuture<Opened> opening;
     private static volatile int exitCode;
 
     private final LanguageChoice languages = LanguageChoice.preferences();
@@ -38,10 +39,26 @@ public final class TandemApp extends Application {
 
     /** Opens the window on a data folder (null: the default folder) and returns the exit code. */
     public static int launch(Path dataDir) {
-        dataDirOption = dataDir;
         exitCode = 0;
+        opening = openInBackground(AppContext.dataDir(dataDir));
         Application.launch(TandemApp.class);
         return exitCode;
+    }
+
+    // The data folder opens on another core while the JavaFX toolkit starts, so the first window waits
+    // for the slower of the two rather than for both one after the other.
+    private static CompletableFuture<Opened> openInBackground(Path dir) {
+        CompletableFuture<Opened> future = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                future.complete(Opened.open(() -> AppContext.open(dir, Clock.systemDefaultZone())));
+            } catch (Throwable e) {
+                future.completeExceptionally(e);
+            }
+        }, "tandem-open");
+        thread.setDaemon(true);
+        thread.start();
+        return future;
     }
 
     /** The data folder opened, with what the first window needs; or why it could not be opened. */
@@ -64,8 +81,7 @@ public final class TandemApp extends Application {
 
     @Override
     public void init() {
-        Path dir = AppContext.dataDir(dataDirOption);
-        opened = Opened.open(() -> AppContext.open(dir, Clock.systemDefaultZone()));
+        opened = opening.join();
         if (opened.app() != null) {
             ErrorLog.writeTo(opened.app().dataDir());
         }
