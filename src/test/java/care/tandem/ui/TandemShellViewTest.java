@@ -124,6 +124,7 @@ class TandemShellViewTest {
         robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
         waitUntil(() -> !editor.isShowing());
         assertEquals(21, app.families().count());
+        waitUntil(() -> "21 families".equals(this.<Label>in(shell.mainStage(), "#statusFamilies").getText()));
 
         robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
         robot.write("rocio hua");

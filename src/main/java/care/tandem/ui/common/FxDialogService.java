@@ -3,6 +3,7 @@ package care.tandem.ui.common;
 import care.tandem.domain.problem.ProblemException;
 import care.tandem.i18n.Texts;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
@@ -45,12 +46,20 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public boolean confirm(String titleKey, String messageKey, Object... args) {
+        Alert alert = confirmation(titleKey, messageKey, args);
+        Optional<ButtonType> answer = alert.showAndWait();
+        return answer.isPresent() && answer.get().getButtonData() == ButtonBar.ButtonData.YES;
+    }
+
+    /** A yes/no question whose default (Enter) is "No": a stray key must never discard or merge. */
+    Alert confirmation(String titleKey, String messageKey, Object... args) {
         Alert alert = alert(Alert.AlertType.CONFIRMATION, titleKey, texts.get(messageKey, args));
         ButtonType yes = new ButtonType(texts.get("dialog.yes"), ButtonBar.ButtonData.YES);
         ButtonType no = new ButtonType(texts.get("dialog.no"), ButtonBar.ButtonData.NO);
         alert.getButtonTypes().setAll(yes, no);
-        Optional<ButtonType> answer = alert.showAndWait();
-        return answer.isPresent() && answer.get() == yes;
+        ((Button) alert.getDialogPane().lookupButton(yes)).setDefaultButton(false);
+        ((Button) alert.getDialogPane().lookupButton(no)).setDefaultButton(true);
+        return alert;
     }
 
     private Alert alert(Alert.AlertType type, String titleKey, String message) {

@@ -186,6 +186,8 @@ public final class MainWindowController {
             try {
                 familiesNode = loader.load();
                 families = loader.getController();
+                // A save or merge shows its family: recount then, so the status bar never lags behind.
+                families.model().openedProperty().addListener((obs, before, now) -> vm.refreshFamilyCount());
             } catch (IOException | RuntimeException e) {
                 ErrorLog.unexpected(Thread.currentThread().getName(), e);
                 Label failed = new Label(ui.texts().get("main.families.failed"));
