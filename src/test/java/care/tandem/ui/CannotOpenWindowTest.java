@@ -1,5 +1,6 @@
 package care.tandem.ui;
 
+import care.tandem.testing.Screenshots;
 import atlantafx.base.theme.PrimerLight;
 import care.tandem.AppContext;
 import care.tandem.domain.problem.Problem;

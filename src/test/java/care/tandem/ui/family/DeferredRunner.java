@@ -1,5 +1,6 @@
 package care.tandem.ui.family;
 
+import care.tandem.testing.SyncRunner;
 import care.tandem.ui.common.BackgroundRunner;
 
 import java.util.ArrayList;

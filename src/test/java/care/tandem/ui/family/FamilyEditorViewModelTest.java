@@ -1,5 +1,8 @@
 package care.tandem.ui.family;
 
+import care.tandem.testing.TestApp;
+import care.tandem.testing.FakeDialogs;
+import care.tandem.testing.SyncRunner;
 import care.tandem.domain.family.Family;
 import care.tandem.domain.family.FamilyValidation;
 import care.tandem.domain.family.Relationship;
@@ -135,7 +138,7 @@ class FamilyEditorViewModelTest {
     @Test
     void a_possible_duplicate_is_shown_before_saving_and_going_back_saves_nothing() {
         LocalDate born = LocalDate.now().minusMonths(6);
-        Family existing = fx.saved(FamilyFixture.child("Sofía", "García López", born),
+        Family existing = fx.saved(TestApp.child("Sofía", "García López", born),
                 FamilyFixture.caregiver("María", "García López", Relationship.MOTHER));
         FamilyEditorViewModel editor = editor(Family.newDraft());
         fill(editor, "Sofia", "Garcia", us(born), "Maria");
@@ -154,7 +157,7 @@ class FamilyEditorViewModelTest {
     @Test
     void choosing_open_existing_opens_the_registered_family_instead() {
         LocalDate born = LocalDate.now().minusMonths(6);
-        Family existing = fx.saved(FamilyFixture.child("Sofía", "García", born),
+        Family existing = fx.saved(TestApp.child("Sofía", "García", born),
                 FamilyFixture.caregiver("María", "García", Relationship.MOTHER));
         FamilyEditorViewModel editor = editor(Family.newDraft());
         fill(editor, "Sofía", "García", us(born), "María");
@@ -170,7 +173,7 @@ class FamilyEditorViewModelTest {
     @Test
     void choosing_save_as_new_saves_a_second_family() {
         LocalDate born = LocalDate.now().minusMonths(6);
-        fx.saved(FamilyFixture.child("Sofía", "García", born),
+        fx.saved(TestApp.child("Sofía", "García", born),
                 FamilyFixture.caregiver("María", "García", Relationship.MOTHER));
         FamilyEditorViewModel editor = editor(Family.newDraft());
         fill(editor, "Sofía", "García", us(born), "María");
@@ -184,7 +187,7 @@ class FamilyEditorViewModelTest {
 
     @Test
     void a_save_refused_because_someone_else_saved_first_shows_why_and_keeps_what_was_typed() {
-        Family stored = fx.saved(FamilyFixture.child("Sofía", "García", LocalDate.now().minusMonths(6)),
+        Family stored = fx.saved(TestApp.child("Sofía", "García", LocalDate.now().minusMonths(6)),
                 FamilyFixture.caregiver("María", "García", Relationship.MOTHER));
         FamilyEditorViewModel editor = editor(stored);
         fx.app.families().save(new Family(stored.id(), stored.members(), false, "", "changed elsewhere", false,

@@ -1,5 +1,8 @@
 package care.tandem.ui.family;
 
+import care.tandem.testing.TestApp;
+import care.tandem.testing.FakeDialogs;
+import care.tandem.testing.SyncRunner;
 import care.tandem.domain.family.Family;
 import care.tandem.domain.family.Relationship;
 import org.junit.jupiter.api.AfterEach;
@@ -29,9 +32,9 @@ class FamilyMergeViewModelTest {
     void open() {
         fx = new FamilyFixture(dir);
         LocalDate born = LocalDate.now().minusMonths(9);
-        withChild = fx.saved(FamilyFixture.child("Sofía", "García", born),
+        withChild = fx.saved(TestApp.child("Sofía", "García", born),
                 FamilyFixture.caregiver("María", "García", Relationship.MOTHER));
-        withFather = fx.saved(FamilyFixture.child("Sofía", "García", born),
+        withFather = fx.saved(TestApp.child("Sofía", "García", born),
                 FamilyFixture.caregiver("José", "García", Relationship.FATHER));
     }
 

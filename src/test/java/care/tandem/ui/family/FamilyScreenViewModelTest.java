@@ -1,5 +1,8 @@
 package care.tandem.ui.family;
 
+import care.tandem.testing.TestApp;
+import care.tandem.testing.FakeDialogs;
+import care.tandem.testing.SyncRunner;
 import care.tandem.domain.family.Family;
 import care.tandem.domain.family.Relationship;
 import care.tandem.service.FamilyService;
@@ -47,9 +50,9 @@ class FamilyScreenViewModelTest {
 
     @Test
     void typing_a_name_lists_the_families_that_match() {
-        fx.saved(FamilyFixture.child("Sofía", "García López", LocalDate.now().minusMonths(4)),
+        fx.saved(TestApp.child("Sofía", "García López", LocalDate.now().minusMonths(4)),
                 FamilyFixture.caregiver("María José", "García López", Relationship.MOTHER));
-        fx.saved(FamilyFixture.child("Liam", "Nguyen", LocalDate.now().minusYears(2)),
+        fx.saved(TestApp.child("Liam", "Nguyen", LocalDate.now().minusYears(2)),
                 FamilyFixture.caregiver("Anh", "Nguyen", Relationship.FATHER));
         FamilyScreenViewModel model = model(new SyncRunner());
 
@@ -64,7 +67,7 @@ class FamilyScreenViewModelTest {
 
     @Test
     void a_search_that_finds_nothing_suggests_another_way_to_search() {
-        fx.saved(FamilyFixture.child("Liam", "Nguyen", LocalDate.now().minusYears(2)),
+        fx.saved(TestApp.child("Liam", "Nguyen", LocalDate.now().minusYears(2)),
                 FamilyFixture.caregiver("Anh", "Nguyen", Relationship.FATHER));
         FamilyScreenViewModel model = model(new SyncRunner());
         model.search().queryProperty().set("zzz");
@@ -75,9 +78,9 @@ class FamilyScreenViewModelTest {
 
     @Test
     void an_answer_to_an_older_query_is_ignored_when_a_newer_one_was_asked() {
-        fx.saved(FamilyFixture.child("Sofía", "García", LocalDate.now().minusMonths(4)),
+        fx.saved(TestApp.child("Sofía", "García", LocalDate.now().minusMonths(4)),
                 FamilyFixture.caregiver("María", "García", Relationship.MOTHER));
-        fx.saved(FamilyFixture.child("Liam", "Nguyen", LocalDate.now().minusYears(2)),
+        fx.saved(TestApp.child("Liam", "Nguyen", LocalDate.now().minusYears(2)),
                 FamilyFixture.caregiver("Anh", "Nguyen", Relationship.FATHER));
         DeferredRunner runner = new DeferredRunner();
         FamilyScreenViewModel model = model(runner);
@@ -95,9 +98,9 @@ class FamilyScreenViewModelTest {
 
     @Test
     void enter_before_the_results_came_opens_the_first_match_of_what_was_typed() {
-        fx.saved(FamilyFixture.child("Sofía", "García", LocalDate.now().minusMonths(4)),
+        fx.saved(TestApp.child("Sofía", "García", LocalDate.now().minusMonths(4)),
                 FamilyFixture.caregiver("María", "García", Relationship.MOTHER));
-        Family nguyen = fx.saved(FamilyFixture.child("Liam", "Nguyen", LocalDate.now().minusYears(2)),
+        Family nguyen = fx.saved(TestApp.child("Liam", "Nguyen", LocalDate.now().minusYears(2)),
                 FamilyFixture.caregiver("Anh", "Nguyen", Relationship.FATHER));
         FamilyScreenViewModel model = model(new SyncRunner());
         model.search().queryProperty().set("garcia");
@@ -113,7 +116,7 @@ class FamilyScreenViewModelTest {
     @Test
     void fifty_results_say_the_list_is_cut_short() {
         for (int i = 0; i < FamilyService.SEARCH_LIMIT + 1; i++) {
-            fx.saved(FamilyFixture.child("Ana" + (char) ('a' + i % 26), "Pérez", LocalDate.now().minusMonths(3)),
+            fx.saved(TestApp.child("Ana" + (char) ('a' + i % 26), "Pérez", LocalDate.now().minusMonths(3)),
                     FamilyFixture.caregiver("Rosa", "Pérez", Relationship.MOTHER));
         }
         FamilyScreenViewModel model = model(new SyncRunner());
@@ -125,7 +128,7 @@ class FamilyScreenViewModelTest {
 
     @Test
     void opening_a_family_shows_it_as_stored() {
-        Family saved = fx.saved(FamilyFixture.child("Sofía", "García", LocalDate.now().minusMonths(4)),
+        Family saved = fx.saved(TestApp.child("Sofía", "García", LocalDate.now().minusMonths(4)),
                 FamilyFixture.caregiver("María", "García", Relationship.MOTHER));
         FamilyScreenViewModel model = model(new SyncRunner());
         assertNull(model.opened());

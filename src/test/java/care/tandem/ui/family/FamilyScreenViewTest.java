@@ -1,10 +1,11 @@
 package care.tandem.ui.family;
 
+import care.tandem.testing.TestApp;
+import care.tandem.testing.FakeDialogs;
 import atlantafx.base.theme.PrimerLight;
 import care.tandem.AppContext;
 import care.tandem.domain.family.Family;
 import care.tandem.domain.family.Relationship;
-import care.tandem.domain.user.PasswordHasher;
 import care.tandem.i18n.Texts;
 import care.tandem.ui.common.ControllerRegistry;
 import care.tandem.ui.common.FxBackgroundRunner;
@@ -56,10 +57,8 @@ class FamilyScreenViewTest {
     @Start
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        app = AppContext.open(dir, Clock.systemDefaultZone(), new PasswordHasher(1000));
-        app.accounts().setUp("Clinic", "Admin", "admin", "password1".toCharArray());
-        app.accounts().signIn("admin", "password1".toCharArray());
-        app.families().save(FamilyFixture.family(FamilyFixture.child("Liam", "Nguyen", LocalDate.now().minusYears(2)),
+        app = TestApp.signedIn(dir, Clock.systemDefaultZone());
+        app.families().save(TestApp.family(TestApp.child("Liam", "Nguyen", LocalDate.now().minusYears(2)),
                 FamilyFixture.caregiver("Anh", "Nguyen", Relationship.FATHER)));
         runner = new FxBackgroundRunner();
         Texts texts = new Texts(Locale.ENGLISH);

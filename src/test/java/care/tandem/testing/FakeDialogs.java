@@ -1,4 +1,4 @@
-package care.tandem.ui.family;
+package care.tandem.testing;
 
 import care.tandem.ui.common.DialogService;
 
@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Records what would have been shown, and answers yes/no questions as the test says. */
-final class FakeDialogs implements DialogService {
-    final List<Throwable> problems = new ArrayList<>();
-    final List<String> questions = new ArrayList<>();
-    volatile boolean answer = true;
+public final class FakeDialogs implements DialogService {
+    public final List<Throwable> problems = new ArrayList<>();
+    public final List<String> questions = new ArrayList<>();
+    public volatile boolean answer = true;
 
     @Override
     public void showProblem(Throwable failure) {

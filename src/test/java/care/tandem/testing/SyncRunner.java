@@ -1,12 +1,12 @@
-package care.tandem.ui.family;
+package care.tandem.testing;
 
 import care.tandem.ui.common.BackgroundRunner;
 
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
-/** Runs work at once on the calling thread, so view models are tested without a toolkit or threads. */
-final class SyncRunner implements BackgroundRunner {
+/** Runs "background" work at once on the calling thread, so view models are tested without a toolkit. */
+public final class SyncRunner implements BackgroundRunner {
     @Override
     public <T> void write(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         run(work, onSuccess, onFailure);
@@ -17,7 +17,7 @@ final class SyncRunner implements BackgroundRunner {
         run(work, onSuccess, onFailure);
     }
 
-    static <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+    public static <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         T result;
         try {
             result = work.call();

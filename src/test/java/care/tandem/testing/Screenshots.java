@@ -1,4 +1,4 @@
-package care.tandem.ui;
+package care.tandem.testing;
 
 import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
