@@ -180,7 +180,8 @@ public final class AccountService {
         return db.write(c -> {
             WriteStamp s = stamps.now(user.id());
             if (ok) {
-                users.updateSignInState(c, user.id(), 0, null);
+                SignInPolicy.SignInState cleared = policy.afterSuccess();
+                users.updateSignInState(c, user.id(), cleared.failedAttempts(), cleared.lockedUntil());
                 if (rehash != null) {
                     users.updatePasswordHash(c, user.id(), rehash, s);
                 }

@@ -104,11 +104,6 @@ public final class DemoService {
         return new Result(added, db.read(families::count), usersCreated);
     }
 
-    /** True if this data folder is a demo folder. */
-    public boolean isDemo() {
-        return db.read(c -> install.meta(c, InstallRepository.DEMO).map(Boolean::parseBoolean).orElse(false));
-    }
-
     private void claimForDemo() {
         db.write(c -> {
             boolean demo = install.meta(c, InstallRepository.DEMO).map(Boolean::parseBoolean).orElse(false);

@@ -100,10 +100,6 @@ public final class Windows {
         }
     }
 
-    public boolean isCovered() {
-        return covered;
-    }
-
     /** Closes every open window made here (sign-out). */
     public void closeAll() {
         for (StackPane layer : List.copyOf(layers)) {
