@@ -136,6 +136,28 @@ class TandemShellViewTest {
     }
 
     @Test
+    void lockingClosesAnOpenQuestionAsNoSoNothingShowsOrBlocksTheUnlock(FxRobot robot) throws Exception {
+        demoFolder();
+        open(robot);
+        signIn(robot, "clinician", "clinician-demo");
+        java.util.concurrent.CompletableFuture<Boolean> answer = new java.util.concurrent.CompletableFuture<>();
+        javafx.application.Platform.runLater(() -> answer.complete(shell.ui().dialogs().confirm(
+                "family.merge.confirm.title", "family.merge.confirm.message", "García", "López")));
+        waitUntil(() -> robot.listWindows().stream().anyMatch(w -> w.isShowing()
+                && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane));
+
+        millis.addAndGet(5 * 60_000L);
+        robot.interact(() -> shell.lock().checkIdle());
+        assertEquals(false, answer.get(10, TimeUnit.SECONDS), "the question was answered No");
+        assertTrue(robot.listWindows().stream().noneMatch(w -> w.isShowing()
+                && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane));
+        PasswordField password = (PasswordField) shell.mainStage().getScene().getRoot()
+                .lookup(".lock-cover #passwordField");
+        robot.clickOn(password).write("clinician-demo").type(KeyCode.ENTER);
+        waitUntil(() -> !shell.lock().isLocked());
+    }
+
+    @Test
     void firstStartSetUpLeadsToTheMainWindow(FxRobot robot) throws Exception {
         open(robot);
         assertEquals("Tandem — Set up", stage.getTitle());

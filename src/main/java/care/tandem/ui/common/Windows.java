@@ -4,6 +4,7 @@ import javafx.event.EventHandler;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
@@ -91,11 +92,24 @@ public final class Windows {
             return;
         }
         covered = cover;
+        if (cover) {
+            closeAlerts();
+        }
         for (StackPane layer : List.copyOf(layers)) {
             if (cover) {
                 addCover(layer);
             } else {
                 removeCover(layer);
+            }
+        }
+    }
+
+    // An alert is not built here and cannot carry a cover; it may name a family (a merge question), and
+    // a modal one would block the password field. Closing it answers a question "No", the safe answer.
+    private static void closeAlerts() {
+        for (Window w : List.copyOf(Window.getWindows())) {
+            if (w.isShowing() && w.getScene() != null && w.getScene().getRoot() instanceof DialogPane) {
+                w.hide();
             }
         }
     }
