@@ -8,6 +8,7 @@ import care.tandem.domain.user.PasswordPolicy;
 import care.tandem.domain.user.Role;
 import care.tandem.domain.user.SignInPolicy;
 import care.tandem.domain.user.User;
+import care.tandem.domain.user.UsernamePolicy;
 import care.tandem.persistence.AuditRepository;
 import care.tandem.persistence.Database;
 import care.tandem.persistence.InstallRepository;
@@ -59,6 +60,7 @@ public final class AccountService {
      */
     public User setUp(String clinicName, String adminName, String username, char[] password) {
         requireText(clinicName);
+        checkUsername(username);
         checkPassword(password);
         String hash = hasher.hash(password);
         return db.write(c -> {
@@ -85,6 +87,7 @@ public final class AccountService {
     /** Adds a user on behalf of {@code creatorId}, for set-up paths (demo data) that run without a window. */
     User createUserAs(UUID creatorId, String displayName, String username, Role role, UUID supervisorId,
                       char[] password) {
+        checkUsername(username);
         checkPassword(password);
         if (role.needsSupervisor() && supervisorId == null) {
             throw new ProblemException(Problem.BAD_ARGUMENT, "supervisor");
@@ -194,6 +197,12 @@ public final class AccountService {
             return policy.isLockedOut(next, now)
                     ? new SignInResult.LockedOut(next.lockedUntil())
                     : new SignInResult.Rejected(policy.remainingAttempts(next));
+        });
+    }
+
+    private static void checkUsername(String username) {
+        UsernamePolicy.problem(username).ifPresent(key -> {
+            throw new ProblemException(Problem.BAD_ARGUMENT, key);
         });
     }
 

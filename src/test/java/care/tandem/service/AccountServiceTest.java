@@ -81,6 +81,14 @@ class AccountServiceTest {
     }
 
     @Test
+    void aUserNameWithSpacesIsRefusedWhateverTheCaller() {
+        ProblemException e = assertThrows(ProblemException.class,
+                () -> accounts.setUp("Clinic", "Ada", "ada lovelace", PASSWORD.toCharArray()));
+        assertEquals(Problem.BAD_ARGUMENT, e.problem());
+        assertTrue(accounts.needsSetUp());
+    }
+
+    @Test
     void theRightPasswordSignsInAndTheWrongOneSaysHowManyTriesAreLeft() {
         accounts.setUp("Clinic", "Ada", ADMIN, PASSWORD.toCharArray());
         assertEquals(new SignInResult.Rejected(4), accounts.signIn(ADMIN, "wrong password".toCharArray()));
