@@ -36,9 +36,11 @@ public final class FamilyEditorController {
     private final FieldValidation validation = new FieldValidation();
     private FamilyEditorViewModel model;
     private Stage stage;
+    private Node focusBeforeSave;
 
     @FXML private BorderPane root;
     @FXML private ScrollPane formScroll;
+    @FXML private VBox form;
     @FXML private VBox childrenBox;
     @FXML private VBox caregiversBox;
     @FXML private Button addChildButton;
@@ -68,6 +70,9 @@ public final class FamilyEditorController {
         familyNotesArea.textProperty().bindBidirectional(editor.notesProperty());
         formMessageLabel.textProperty().bind(editor.formMessageProperty());
         saveButton.disableProperty().bind(editor.savingProperty());
+        // Read-only from Save until the outcome: nothing typed meanwhile could be kept, so nothing can be typed.
+        form.disableProperty().bind(editor.savingProperty());
+        editor.savingProperty().addListener((obs, was, saving) -> keepFocusAcross(saving));
         editor.showAllProblemsProperty().addListener((obs, old, all) -> validation.revalidate());
         editor.problems().addListener((ListChangeListener<ValidationProblem>) change -> validation.revalidate());
         track(editor.children(), childrenBox);
@@ -135,7 +140,14 @@ public final class FamilyEditorController {
     }
 
     private void layOut(List<MemberForm> members, VBox box) {
-        sections.keySet().removeIf(m -> !model.children().contains(m) && !model.caregivers().contains(m));
+        sections.entrySet().removeIf(entry -> {
+            MemberForm m = entry.getKey();
+            boolean removed = !model.children().contains(m) && !model.caregivers().contains(m);
+            if (removed) {
+                validation.forget(entry.getValue().validatedControls());
+            }
+            return removed;
+        });
         box.getChildren().clear();
         for (int i = 0; i < members.size(); i++) {
             MemberForm member = members.get(i);
@@ -143,6 +155,16 @@ public final class FamilyEditorController {
                     m -> new MemberSection(m, model, validation, () -> model.remove(m)));
             section.setIndex(i, members.size() > 1);
             box.getChildren().add(section.root());
+        }
+    }
+
+    /** Puts the cursor back where it was once a save that failed makes the form editable again. */
+    private void keepFocusAcross(boolean saving) {
+        if (saving) {
+            focusBeforeSave = stage.getScene().getFocusOwner();
+        } else if (focusBeforeSave != null && stage.isShowing()) {
+            focusBeforeSave.requestFocus();
+            focusBeforeSave = null;
         }
     }
 

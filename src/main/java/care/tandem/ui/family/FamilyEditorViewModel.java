@@ -132,8 +132,14 @@ public final class FamilyEditorViewModel {
                 base.synthetic(), base.stamp());
     }
 
-    /** The inline problem for one field of one member, shown after it was touched or a save was tried. */
+    /**
+     * The inline problem for one field of one member, shown after it was touched or a save was tried; none
+     * once the member was removed from the form, since what is not saved cannot block the save.
+     */
     public Optional<ValidationProblem> check(MemberForm member, Field field) {
+        if (!children.contains(member) && !caregivers.contains(member)) {
+            return Optional.empty();
+        }
         return member.check(field, format.today());
     }
 
@@ -193,7 +199,8 @@ public final class FamilyEditorViewModel {
     private void write(Family family) {
         runner.write(() -> families.save(family), saved -> {
             saving.set(false);
-            savedState = toFamily();
+            // What was written, not what the form holds now: nothing typed after Save may pass as saved.
+            savedState = family;
             recomputeDirty();
             onSaved.accept(saved);
         }, this::saveFailed);
@@ -305,6 +312,7 @@ public final class FamilyEditorViewModel {
         return dirty.getReadOnlyProperty();
     }
 
+    /** True from Save until the outcome is known; the form is read-only meanwhile. */
     public ReadOnlyBooleanProperty savingProperty() {
         return saving.getReadOnlyProperty();
     }

@@ -2,7 +2,6 @@ package care.tandem.ui.family;
 
 import care.tandem.domain.family.Family;
 import care.tandem.ui.common.UiContext;
-import javafx.animation.PauseTransition;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -21,7 +20,6 @@ import javafx.stage.Stage;
  */
 public final class FamilyMergeController {
     private final UiContext ui;
-    private final PauseTransition debounce = new PauseTransition(FamilyScreenController.DEBOUNCE);
     private FamilyMergeViewModel model;
     private Stage stage;
 
@@ -50,30 +48,9 @@ public final class FamilyMergeController {
                 window.close();
             }
         });
-        FamilySearch search = merge.search();
-        mergeSearchField.textProperty().bindBidirectional(search.queryProperty());
-        debounce.setOnFinished(e -> search.search());
-        mergeSearchField.textProperty().addListener((obs, old, text) -> debounce.playFromStart());
-        mergeSearchField.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.DOWN && !mergeResultList.getItems().isEmpty()) {
-                mergeResultList.requestFocus();
-                if (mergeResultList.getSelectionModel().isEmpty()) {
-                    mergeResultList.getSelectionModel().selectFirst();
-                }
-                e.consume();
-            }
-        });
-        mergeResultList.setItems(search.results());
-        mergeResultList.setCellFactory(list -> new FamilyListCell(merge.format()));
-        Label empty = new Label();
-        empty.setWrapText(true);
-        empty.getStyleClass().add("family-empty");
-        empty.textProperty().bind(search.emptyMessageProperty());
-        mergeResultList.setPlaceholder(empty);
+        FamilySearchControls.wire(merge.search(), merge.format(), mergeSearchField, mergeResultList, mergeLimitLabel,
+                "mergeEmptyLabel");
         mergeResultList.getSelectionModel().selectedItemProperty().addListener((obs, old, f) -> merge.choose(f));
-        mergeLimitLabel.textProperty().bind(search.limitMessageProperty());
-        mergeLimitLabel.visibleProperty().bind(search.limitMessageProperty().isNotEmpty());
-        mergeLimitLabel.managedProperty().bind(mergeLimitLabel.visibleProperty());
 
         ToggleGroup keep = new ToggleGroup();
         keepCurrentRadio.setToggleGroup(keep);
@@ -100,7 +77,6 @@ public final class FamilyMergeController {
         otherScroll.setVisible(false);
         mergeConfirmButton.disableProperty().bind(merge.canMergeProperty().not());
         showRoles();
-        search.search();
         mergeSearchField.requestFocus();
     }
 

@@ -4,16 +4,13 @@ import care.tandem.domain.family.Family;
 import care.tandem.service.FamilyService;
 import care.tandem.ui.common.BackgroundRunner;
 import care.tandem.ui.common.DialogService;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -29,10 +26,9 @@ public final class FamilyMergeViewModel {
     private final FamilySearch search;
     private final ReadOnlyObjectWrapper<Family> other = new ReadOnlyObjectWrapper<>(this, "other");
     private final BooleanProperty keepCurrent = new SimpleBooleanProperty(this, "keepCurrent", true);
-    private final ReadOnlyBooleanWrapper merging = new ReadOnlyBooleanWrapper(this, "merging");
-    private final ObjectBinding<Family> kept;
-    private final ObjectBinding<Family> mergedAway;
+    private final BooleanProperty merging = new SimpleBooleanProperty(this, "merging");
     private final BooleanBinding canMerge;
+    private UUID chosen;
     private Consumer<Family> onMerged = f -> { };
 
     public FamilyMergeViewModel(FamilyService families, BackgroundRunner runner, DialogService dialogs,
@@ -44,8 +40,6 @@ public final class FamilyMergeViewModel {
         this.current = current;
         this.search = new FamilySearch(families, runner, dialogs, format.texts());
         search.excluding(current.id());
-        kept = Bindings.createObjectBinding(() -> keepCurrent.get() ? current : other.get(), keepCurrent, other);
-        mergedAway = Bindings.createObjectBinding(() -> keepCurrent.get() ? other.get() : current, keepCurrent, other);
         canMerge = other.isNotNull().and(merging.not());
     }
 
@@ -62,28 +56,44 @@ public final class FamilyMergeViewModel {
         return current;
     }
 
-    /** Picks the other record of the household (opened, so the view is audited). */
+    /**
+     * Picks the other record of the household (opened, so the view is audited). Until it is open, no record
+     * is shown and Merge is off; only the latest pick is shown, so an earlier pick opening late never
+     * replaces it and can never be merged by mistake.
+     */
     public void choose(Family candidate) {
-        if (candidate == null || candidate.id().equals(current.id())) {
+        if (candidate == null || candidate.id().equals(current.id()) || candidate.id().equals(chosen)) {
             return;
         }
-        runner.write(() -> families.open(candidate.id()), other::set, dialogs::showProblem);
+        UUID asked = candidate.id();
+        chosen = asked;
+        other.set(null);
+        runner.write(() -> families.open(asked), opened -> {
+            if (asked.equals(chosen)) {
+                other.set(opened);
+            }
+        }, failure -> {
+            if (asked.equals(chosen)) {
+                chosen = null;
+                dialogs.showProblem(failure);
+            }
+        });
     }
 
-    /** Keeps the other record instead of the current one, or back. */
-    public void swap() {
-        keepCurrent.set(!keepCurrent.get());
-    }
-
-    /** Asks for confirmation, then merges the other record into the kept one. */
+    /**
+     * Asks for confirmation, then merges the record marked to go into the one kept. The question names the
+     * records by their side of the window (the current one on the left), since both often share a surname.
+     */
     public void merge() {
-        Family keep = kept.get();
-        Family away = mergedAway.get();
-        if (keep == null || away == null || merging.get()) {
+        Family otherRecord = other.get();
+        if (otherRecord == null || merging.get()) {
             return;
         }
-        if (!dialogs.confirm("family.merge.confirm.title", "family.merge.confirm.message",
-                format.surname(away), format.surname(keep))) {
+        boolean keepLeft = keepCurrent.get();
+        Family keep = keepLeft ? current : otherRecord;
+        Family away = keepLeft ? otherRecord : current;
+        if (!dialogs.confirm("family.merge.confirm.title",
+                keepLeft ? "family.merge.confirm.rightIntoLeft" : "family.merge.confirm.leftIntoRight")) {
             return;
         }
         merging.set(true);
@@ -100,7 +110,7 @@ public final class FamilyMergeViewModel {
         this.onMerged = onMerged;
     }
 
-    /** The other record chosen; null until one is picked. */
+    /** The other record chosen, once open; null until then. */
     public ReadOnlyObjectProperty<Family> otherProperty() {
         return other.getReadOnlyProperty();
     }
@@ -110,19 +120,8 @@ public final class FamilyMergeViewModel {
         return keepCurrent;
     }
 
-    public ObjectBinding<Family> kept() {
-        return kept;
-    }
-
-    public ObjectBinding<Family> mergedAway() {
-        return mergedAway;
-    }
-
+    /** True when the other record is open and no merge is under way. */
     public BooleanBinding canMergeProperty() {
         return canMerge;
-    }
-
-    public ReadOnlyBooleanProperty mergingProperty() {
-        return merging.getReadOnlyProperty();
     }
 }

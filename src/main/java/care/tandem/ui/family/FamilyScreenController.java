@@ -2,7 +2,6 @@ package care.tandem.ui.family;
 
 import care.tandem.domain.family.Family;
 import care.tandem.ui.common.UiContext;
-import javafx.animation.PauseTransition;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.control.Label;
@@ -18,7 +17,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javafx.util.Duration;
 
 /**
  * Wires the Families screen: the search field (debounced), the result list and its keys, the details
@@ -26,12 +24,9 @@ import javafx.util.Duration;
  * {@link #newFamily()}.
  */
 public final class FamilyScreenController {
-    /** How long typing must pause before a search runs, so each keystroke does not query. */
-    static final Duration DEBOUNCE = Duration.millis(150);
-
     private final UiContext ui;
     private final FamilyScreenViewModel model;
-    private final PauseTransition debounce = new PauseTransition(DEBOUNCE);
+    private FamilySearchControls searchControls;
 
     @FXML private SplitPane root;
     @FXML private TextField searchField;
@@ -49,33 +44,16 @@ public final class FamilyScreenController {
 
     @FXML
     private void initialize() {
-        FamilySearch search = model.search();
-        searchField.textProperty().bindBidirectional(search.queryProperty());
-        debounce.setOnFinished(e -> search.search());
-        searchField.textProperty().addListener((obs, old, text) -> debounce.playFromStart());
+        searchControls = FamilySearchControls.wire(model.search(), model.format(), searchField, resultList, limitLabel,
+                "emptyLabel");
         searchField.addEventFilter(KeyEvent.KEY_PRESSED, this::onSearchKey);
-
-        resultList.setItems(search.results());
-        resultList.setCellFactory(list -> new FamilyListCell(model.format()));
-        Label empty = new Label();
-        empty.setId("emptyLabel");
-        empty.setWrapText(true);
-        empty.getStyleClass().add("family-empty");
-        empty.textProperty().bind(search.emptyMessageProperty());
-        resultList.setPlaceholder(empty);
         resultList.addEventFilter(KeyEvent.KEY_PRESSED, this::onListKey);
         resultList.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getButton() == MouseButton.PRIMARY && resultList.getSelectionModel().getSelectedItem() != null) {
                 openSelected();
             }
         });
-
-        limitLabel.textProperty().bind(search.limitMessageProperty());
-        limitLabel.visibleProperty().bind(search.limitMessageProperty().isNotEmpty());
-        limitLabel.managedProperty().bind(limitLabel.visibleProperty());
-
         model.openedProperty().addListener((obs, old, family) -> showDetails(family));
-        search.search();
     }
 
     /** Puts the cursor in the search field with what was typed selected (Ctrl+F). */
@@ -156,15 +134,8 @@ public final class FamilyScreenController {
     }
 
     private void onSearchKey(KeyEvent e) {
-        if (e.getCode() == KeyCode.DOWN && !resultList.getItems().isEmpty()) {
-            resultList.requestFocus();
-            if (resultList.getSelectionModel().isEmpty()) {
-                resultList.getSelectionModel().selectFirst();
-            }
-            resultList.getFocusModel().focus(resultList.getSelectionModel().getSelectedIndex());
-            e.consume();
-        } else if (e.getCode() == KeyCode.ENTER) {
-            debounce.stop();
+        if (e.getCode() == KeyCode.ENTER) {
+            searchControls.cancelPendingSearch();
             model.openBestMatch(resultList.getSelectionModel().getSelectedItem());
             e.consume();
         }

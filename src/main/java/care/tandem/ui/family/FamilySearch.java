@@ -5,8 +5,6 @@ import care.tandem.i18n.Texts;
 import care.tandem.service.FamilyService;
 import care.tandem.ui.common.BackgroundRunner;
 import care.tandem.ui.common.DialogService;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -33,7 +31,7 @@ public final class FamilySearch {
     private final ObservableList<Family> results = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper emptyMessage = new ReadOnlyStringWrapper(this, "emptyMessage", "");
     private final ReadOnlyStringWrapper limitMessage = new ReadOnlyStringWrapper(this, "limitMessage", "");
-    private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(this, "searching", false);
+    private boolean searching;
     private Predicate<Family> filter = f -> true;
     private long latestRequest;
     private String answered;
@@ -55,7 +53,7 @@ public final class FamilySearch {
     public void search() {
         long request = ++latestRequest;
         String asked = asked();
-        searching.set(true);
+        searching = true;
         runner.read(() -> families.search(asked),
                 found -> {
                     if (request == latestRequest) {
@@ -64,7 +62,7 @@ public final class FamilySearch {
                 },
                 failure -> {
                     if (request == latestRequest) {
-                        searching.set(false);
+                        searching = false;
                         onNextAnswer = null;
                         dialogs.showProblem(failure);
                     }
@@ -79,20 +77,15 @@ public final class FamilySearch {
 
     /** True when the listed results answer what is typed now. */
     public boolean isCurrent() {
-        return !searching.get() && asked().equals(answered);
+        return !searching && asked().equals(answered);
     }
 
     private String asked() {
         return query.get() == null ? "" : query.get();
     }
 
-    /** The number of the latest search asked for; answers to earlier ones are dropped. */
-    long latestRequest() {
-        return latestRequest;
-    }
-
     private void show(String asked, List<Family> found) {
-        searching.set(false);
+        searching = false;
         results.setAll(found.stream().filter(filter).toList());
         if (!results.isEmpty()) {
             emptyMessage.set("");
@@ -127,9 +120,5 @@ public final class FamilySearch {
     /** "Showing the first 50 — type more to narrow" when the search hit its limit. */
     public ReadOnlyStringProperty limitMessageProperty() {
         return limitMessage.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty searchingProperty() {
-        return searching.getReadOnlyProperty();
     }
 }

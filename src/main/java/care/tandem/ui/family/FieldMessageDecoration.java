@@ -32,6 +32,12 @@ final class FieldMessageDecoration implements ValidationDecoration {
         message.setWrapText(true);
     }
 
+    /** Stops showing messages about {@code control} (its member was removed from the form). */
+    void detach(Control control) {
+        removeDecorations(control);
+        targets.remove(control);
+    }
+
     @Override
     public void removeDecorations(Control control) {
         Target t = targets.get(control);

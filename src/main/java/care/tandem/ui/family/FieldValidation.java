@@ -6,6 +6,8 @@ import javafx.scene.control.Label;
 import org.controlsfx.validation.ValidationSupport;
 import org.controlsfx.validation.Validator;
 
+import java.util.Collection;
+
 /**
  * The family form's inline validation: one ControlsFX {@link ValidationSupport} for the whole window, its
  * messages written under their fields by {@link FieldMessageDecoration}. The support's own decorating is
@@ -25,6 +27,18 @@ final class FieldValidation {
     <T> void register(Control control, Label message, Node styled, Validator<T> validator) {
         decoration.attach(control, message, styled);
         support.registerValidator(control, false, validator);
+    }
+
+    /**
+     * Lets go of fields whose member was removed: their messages are no longer shown, and their validators,
+     * which ControlsFX cannot unregister, run once more so that their last result (now none) replaces any
+     * stale problem.
+     */
+    void forget(Collection<Control> controls) {
+        for (Control control : controls) {
+            decoration.detach(control);
+            support.revalidate(control);
+        }
     }
 
     /** Runs every validator again (a save was tried, so untouched fields speak up too). */

@@ -62,6 +62,7 @@ final class MemberSection {
     private final Set<Control> touched = new HashSet<>();
     private final List<Node> idNodes = new ArrayList<>();
     private final Map<Field, Control> fields = new EnumMap<>(Field.class);
+    private final List<Control> validated = new ArrayList<>();
     private TextField givenName;
 
     MemberSection(MemberForm member, FamilyEditorViewModel model, FieldValidation validation, Runnable onRemove) {
@@ -154,6 +155,11 @@ final class MemberSection {
 
     Control firstField() {
         return givenName;
+    }
+
+    /** The controls this card registered for validation, to let go of when the member is removed. */
+    List<Control> validatedControls() {
+        return List.copyOf(validated);
     }
 
     /** The control where {@code field} is typed, to put the cursor on a problem; empty if it has none. */
@@ -277,6 +283,7 @@ final class MemberSection {
             return model.check(member, field).map(p -> result(c, p)).orElseGet(ValidationResult::new);
         };
         validation.register(control, message, styled, validator);
+        validated.add(control);
     }
 
     private ValidationResult result(Control control, ValidationProblem problem) {

@@ -10,6 +10,7 @@ import care.tandem.domain.family.ValidationProblem;
 import care.tandem.domain.family.ValidationProblem.Field;
 import care.tandem.domain.problem.Problem;
 import care.tandem.domain.problem.ProblemException;
+import care.tandem.ui.common.BackgroundRunner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,11 @@ class FamilyEditorViewModelTest {
     }
 
     private FamilyEditorViewModel editor(Family family) {
-        FamilyEditorViewModel editor = new FamilyEditorViewModel(fx.app.families(), new SyncRunner(), dialogs, prompts,
+        return editor(family, new SyncRunner());
+    }
+
+    private FamilyEditorViewModel editor(Family family, BackgroundRunner runner) {
+        FamilyEditorViewModel editor = new FamilyEditorViewModel(fx.app.families(), runner, dialogs, prompts,
                 fx.format, family);
         editor.setOnSaved(saved::add);
         editor.setOnOpenExisting(openedInstead::add);
@@ -232,5 +237,95 @@ class FamilyEditorViewModelTest {
         FamilyEditorViewModel editor = editor(Family.newDraft());
         editor.children().get(0).birthDateTextProperty().set("abc");
         assertTrue(editor.dirtyProperty().get());
+    }
+
+    private Family storedNguyen() {
+        return fx.saved(TestApp.child("Liam", "Nguyen", LocalDate.now().minusYears(2)),
+                FamilyFixture.caregiver("Anh", "Nguyen", Relationship.FATHER));
+    }
+
+    @Test
+    void the_form_is_saving_from_save_until_the_write_answers() {
+        DeferredRunner runner = DeferredRunner.holdingWrites();
+        FamilyEditorViewModel editor = editor(storedNguyen(), runner);
+        editor.notesProperty().set("moved in March");
+
+        editor.save();
+
+        assertTrue(editor.savingProperty().get());
+        assertEquals(1, runner.pendingWrites());
+        assertTrue(saved.isEmpty());
+
+        runner.completeWrite(0);
+
+        assertFalse(editor.savingProperty().get());
+        assertEquals("moved in March", saved.get(0).notes());
+        assertFalse(editor.dirtyProperty().get());
+    }
+
+    @Test
+    void a_new_family_is_saving_while_possible_duplicates_are_looked_up() {
+        DeferredRunner runner = DeferredRunner.holdingWrites();
+        FamilyEditorViewModel editor = editor(Family.newDraft(), runner);
+        fill(editor, "Sofía", "García", us(LocalDate.now().minusMonths(4)), "María");
+
+        editor.save();
+        assertTrue(editor.savingProperty().get());
+        runner.completeRead(0);
+        assertTrue(editor.savingProperty().get());
+        runner.completeWrite(0);
+
+        assertFalse(editor.savingProperty().get());
+        assertEquals(1, saved.size());
+    }
+
+    @Test
+    void a_change_made_while_the_save_was_under_way_is_not_taken_as_saved() {
+        DeferredRunner runner = DeferredRunner.holdingWrites();
+        FamilyEditorViewModel editor = editor(storedNguyen(), runner);
+        editor.notesProperty().set("saved text");
+        editor.save();
+
+        editor.notesProperty().set("saved text and more");
+        runner.completeWrite(0);
+
+        assertEquals("saved text", saved.get(0).notes());
+        assertTrue(editor.dirtyProperty().get());
+    }
+
+    @Test
+    void a_save_that_fails_after_waiting_ends_saving_and_keeps_everything_typed() {
+        Family stored = storedNguyen();
+        DeferredRunner runner = DeferredRunner.holdingWrites();
+        FamilyEditorViewModel editor = editor(stored, runner);
+        editor.notesProperty().set("typed here");
+        editor.caregivers().get(0).phoneProperty().set("(555) 987-6543");
+        editor.save();
+        assertTrue(editor.savingProperty().get());
+        fx.app.families().save(new Family(stored.id(), stored.members(), false, "", "changed elsewhere", false,
+                stored.stamp()));
+
+        runner.completeWrite(0);
+
+        assertFalse(editor.savingProperty().get());
+        assertTrue(saved.isEmpty());
+        assertEquals(1, dialogs.problems.size());
+        assertEquals("typed here", editor.notesProperty().get());
+        assertEquals("(555) 987-6543", editor.caregivers().get(0).phoneProperty().get());
+        assertTrue(editor.dirtyProperty().get());
+    }
+
+    @Test
+    void a_removed_member_has_no_problems_to_show() {
+        FamilyEditorViewModel editor = editor(Family.newDraft());
+        MemberForm second = editor.addCaregiver();
+        assertTrue(editor.check(second, Field.GIVEN_NAME).isPresent());
+
+        assertTrue(editor.remove(second));
+
+        for (Field field : Field.values()) {
+            assertTrue(editor.check(second, field).isEmpty(), field::name);
+        }
+        assertTrue(editor.checkAll().stream().noneMatch(p -> second.id().equals(p.memberId())));
     }
 }

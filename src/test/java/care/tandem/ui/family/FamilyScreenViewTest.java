@@ -18,6 +18,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
@@ -38,6 +39,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -130,6 +132,35 @@ class FamilyScreenViewTest {
         waitUntil(() -> !editor.isShowing());
         waitUntil(() -> robot.lookup("#detailsRestricted0").tryQuery().isPresent());
         assertEquals("Must not receive information", robot.lookup("#detailsRestricted0").queryAs(Label.class).getText());
+        assertTrue(dialogs.problems.isEmpty(), () -> "problems: " + dialogs.problems);
+    }
+
+    @Test
+    void the_form_cannot_be_typed_in_while_its_save_is_under_way(FxRobot robot) throws Exception {
+        robot.clickOn("#searchField").write("nguyen").type(KeyCode.ENTER);
+        waitUntil(() -> detailsCaregiver(robot).equals("Anh Nguyen"));
+        robot.clickOn("#editButton");
+        Window editor = robot.window("Tandem — Edit family");
+        clickInForm(robot, editor, "#familyNotesArea");
+        robot.write("moved in March");
+        Node form = robot.from(editor.getScene().getRoot()).lookup("#form").query();
+        TextArea notes = robot.from(editor.getScene().getRoot()).lookup("#familyNotesArea").queryAs(TextArea.class);
+
+        // Writes are serialised: the save queues behind this one until the test lets it go.
+        CountDownLatch release = new CountDownLatch(1);
+        runner.write(() -> release.await(10, TimeUnit.SECONDS), done -> { }, failed -> { });
+        try {
+            robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+            waitUntil(form::isDisabled);
+            assertTrue(notes.isDisabled());
+            assertTrue(editor.isShowing());
+        } finally {
+            release.countDown();
+        }
+
+        waitUntil(() -> !editor.isShowing());
+        Family stored = app.families().search("nguyen").get(0);
+        assertEquals("moved in March", stored.notes());
         assertTrue(dialogs.problems.isEmpty(), () -> "problems: " + dialogs.problems);
     }
 
