@@ -104,7 +104,8 @@ public final class TandemShell {
         startStage = stage;
         stage.setOnCloseRequest(e -> exit.run());
         if (facts.needsSetUp()) {
-            setUpVm = new SetUpViewModel(app.accounts(), runner, dialogs, language, Texts::new, this::signedIn);
+            setUpVm = new SetUpViewModel(app.accounts(), runner, dialogs, language, Texts::new, this::signedIn,
+                    this::setUpWithoutSignIn);
             setUpVm.languageProperty().addListener((obs, old, now) -> switchLanguage(now, this::showSetUp));
             setUpVm.clinicNameProperty().addListener((obs, old, now) -> clinicName = now == null ? "" : now.strip());
             showSetUp();
@@ -126,6 +127,15 @@ public final class TandemShell {
         }
         ui = newUi(language);
         showStart("signin.title", load("/care/tandem/ui/signin/SignInView.fxml"), 560, 640);
+    }
+
+    // The clinic exists now; set-up must not run again, so the person signs in the usual way.
+    private void setUpWithoutSignIn(String username) {
+        setUpVm = null;
+        keepStartSize = true;
+        showSignIn();
+        signInVm.usernameProperty().set(username);
+        signInVm.messageProperty().set(ui.texts().get("setup.signInNow"));
     }
 
     private void showStart(String titleKey, Parent root, double width, double height) {
@@ -205,8 +215,10 @@ public final class TandemShell {
             idleTimer = null;
         }
         if (ui != null) {
-            ui.windows().cover(false);
+            // Closed while still covered, so nothing they held shows, even for a moment; then the cover
+            // is reset for the windows of the next sign-in.
             ui.windows().closeAll();
+            ui.windows().cover(false);
         }
         mainStage = null;
         mainVm = null;
@@ -216,6 +228,15 @@ public final class TandemShell {
         user = null;
     }
 
+    // Closing the other windows discards what they hold unsaved, and their own questions cannot be asked
+    // without showing their content, so the cover asks once for all of them.
+    private void signOutFromLock() {
+        boolean othersOpen = ui.windows().openWindows().stream().anyMatch(w -> w != mainStage);
+        if (lockVm != null && lockVm.confirmSignOut(othersOpen) && mainVm != null) {
+            mainVm.signOut();
+        }
+    }
+
     private void openSettings() {
         settingsVm = new SettingsViewModel(app.accounts(), app.clinic(), runner, dialogs, ui.texts(), minutes -> {
             idleMinutes = minutes;
@@ -223,8 +244,11 @@ public final class TandemShell {
                 lockVm.idleMinutesProperty().set(minutes);
             }
         });
-        Parent root = load("/care/tandem/ui/settings/SettingsView.fxml");
-        ui.windows().newStage(mainStage, "settings.title", root, 760, 700).show();
+        FXMLLoader loader = loader("/care/tandem/ui/settings/SettingsView.fxml");
+        Parent root = loadWith(loader);
+        Stage settings = ui.windows().newStage(mainStage, "settings.title", root, 760, 700);
+        loader.<SettingsController>getController().attach(settings);
+        settings.show();
     }
 
     private void openHelp() {
@@ -242,7 +266,7 @@ public final class TandemShell {
                 .register(MainWindowController.class,
                         () -> new MainWindowController(context, mainVm, this::openSettings, this::openHelp))
                 .register(LockController.class,
-                        () -> new LockController(lockVm, user.displayName(), () -> mainVm.signOut()))
+                        () -> new LockController(lockVm, user.displayName(), this::signOutFromLock))
                 .register(SettingsController.class, () -> new SettingsController(settingsVm));
         FamilyViews.register(context);
         return context;

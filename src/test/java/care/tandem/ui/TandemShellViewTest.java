@@ -9,15 +9,20 @@ import care.tandem.ui.common.FxBackgroundRunner;
 import care.tandem.ui.common.LanguageChoice;
 import care.tandem.ui.family.FamilyScreenController;
 import javafx.application.Application;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +37,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -63,6 +69,14 @@ class TandemShellViewTest {
 
     @AfterEach
     void close() throws Exception {
+        // Owned windows first, as at sign-out: an owner hidden first would make a half-filled Settings ask.
+        if (shell != null) {
+            WaitForAsyncUtils.asyncFx(() -> {
+                if (shell.ui() != null) {
+                    shell.ui().windows().closeAll();
+                }
+            }).get(10, TimeUnit.SECONDS);
+        }
         FxToolkit.cleanupStages();
         if (runner != null) {
             runner.close();
@@ -142,7 +156,7 @@ class TandemShellViewTest {
         signIn(robot, "clinician", "clinician-demo");
         java.util.concurrent.CompletableFuture<Boolean> answer = new java.util.concurrent.CompletableFuture<>();
         javafx.application.Platform.runLater(() -> answer.complete(shell.ui().dialogs().confirm(
-                "family.merge.confirm.title", "family.merge.confirm.message", "García", "López")));
+                "family.merge.confirm.title", "family.merge.confirm.rightIntoLeft")));
         waitUntil(() -> robot.listWindows().stream().anyMatch(w -> w.isShowing()
                 && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane));
 
@@ -281,6 +295,72 @@ class TandemShellViewTest {
         waitUntil(() -> !shell.lock().isLocked());
         assertTrue(settings.getScene().getRoot().lookupAll(".lock-cover").isEmpty());
         assertEquals("Dr. Half Typed", name.getText());
+    }
+
+    @Test
+    void signOutOnTheLockCoverWithSettingsOpenAsksFirstAndNeverUncoversTheWindows(FxRobot robot) throws Exception {
+        demoFolder();
+        open(robot);
+        signIn(robot, "admin", "admin-demo");
+        robot.clickOn("#settingsButton");
+        waitUntil(() -> settingsWindow() != null);
+        Stage settings = settingsWindow();
+        Stage main = shell.mainStage();
+        TextField name = in(settings, "#newNameField");
+        robot.interact(() -> name.setText("Dr. Half Typed"));
+        robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        waitUntil(() -> shell.lock().isLocked());
+
+        // A cover taken off a window that is still showing would show its content for a moment.
+        AtomicBoolean uncoveredWhileShowing = new AtomicBoolean();
+        for (Stage w : List.of(settings, main)) {
+            StackPane layer = (StackPane) w.getScene().getRoot().lookup(".lock-cover").getParent();
+            layer.getChildren().addListener((ListChangeListener<Node>) change -> {
+                while (change.next()) {
+                    if (change.wasRemoved() && w.isShowing()) {
+                        uncoveredWhileShowing.set(true);
+                    }
+                }
+            });
+        }
+
+        Button signOut = (Button) settings.getScene().getRoot().lookup(".lock-cover #signOutButton");
+        robot.clickOn(signOut);
+        waitUntil(() -> question() != null);
+        DialogPane asked = question();
+        assertEquals("Sign out now? Anything not saved in the open windows will be lost.",
+                ((Label) asked.lookup("#dialogMessage")).getText());
+        robot.interact(() -> answer(asked, ButtonBar.ButtonData.NO).fire());
+        waitUntil(() -> question() == null);
+
+        assertTrue(settings.isShowing() && main.isShowing());
+        assertTrue(shell.lock().isLocked());
+        assertTrue(settings.getScene().getRoot().lookup(".lock-cover") != null, "still covered");
+        assertEquals("Dr. Half Typed", name.getText());
+        assertTrue(app.session().user().isPresent(), "still signed in");
+
+        robot.clickOn(signOut);
+        waitUntil(() -> question() != null);
+        DialogPane again = question();
+        robot.interact(() -> answer(again, ButtonBar.ButtonData.YES).fire());
+        waitUntil(() -> stage.isShowing() && !main.isShowing() && !settings.isShowing());
+
+        assertEquals("Tandem — Sign in", stage.getTitle());
+        assertFalse(app.session().user().isPresent());
+        assertFalse(uncoveredWhileShowing.get(), "no window was uncovered before it closed");
+        assertTrue(robot.listWindows().stream().noneMatch(w -> w.isShowing() && w != stage));
+    }
+
+    private static DialogPane question() {
+        return Window.getWindows().stream()
+                .filter(w -> w.isShowing() && w.getScene() != null && w.getScene().getRoot() instanceof DialogPane)
+                .map(w -> (DialogPane) w.getScene().getRoot())
+                .findFirst().orElse(null);
+    }
+
+    private static Button answer(DialogPane pane, ButtonBar.ButtonData data) {
+        ButtonType type = pane.getButtonTypes().stream().filter(b -> b.getButtonData() == data).findFirst().orElseThrow();
+        return (Button) pane.lookupButton(type);
     }
 
     private static Stage settingsWindow() {

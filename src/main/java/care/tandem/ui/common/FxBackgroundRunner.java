@@ -52,7 +52,13 @@ public final class FxBackgroundRunner implements BackgroundRunner, AutoCloseable
                 fxThread.accept(() -> onSuccess.accept(result));
             });
         } catch (RejectedExecutionException closing) {
-            // Tandem is closing: work asked for now would outlive the database, so it is dropped.
+            // Tandem is closing: work asked for now would outlive the database, so it is not run; the caller
+            // still hears of it, or its busy or saving flag would stay set.
+            try {
+                fxThread.accept(() -> onFailure.accept(closing));
+            } catch (RuntimeException toolkitGone) {
+                // The window toolkit is closed too: there is no one left to tell.
+            }
         }
     }
 

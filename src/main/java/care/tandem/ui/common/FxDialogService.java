@@ -6,9 +6,6 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.DialogPane;
-import javafx.scene.control.Label;
-import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -63,23 +60,7 @@ public final class FxDialogService implements DialogService {
     }
 
     private Alert alert(Alert.AlertType type, String titleKey, String message) {
-        Alert alert = new Alert(type);
-        Window w = owner.get();
-        if (w != null) {
-            alert.initOwner(w);
-        }
-        alert.setTitle("Tandem — " + texts.get(titleKey));
-        alert.setHeaderText(null);
-        alert.setGraphic(null);
-        DialogPane pane = alert.getDialogPane();
-        Label text = new Label(message);
-        text.setWrapText(true);
-        text.setMaxWidth(460);
-        text.getStyleClass().add("dialog-message");
-        pane.setContent(text);
-        pane.setMinHeight(Region.USE_PREF_SIZE);
-        pane.getStylesheets().add(Windows.STYLESHEET);
-        return alert;
+        return Alerts.create(type, texts, titleKey, message, owner.get());
     }
 
     /** The focused Tandem window, or none (the dialog then stands alone). */

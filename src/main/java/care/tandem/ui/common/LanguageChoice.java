@@ -4,7 +4,6 @@ import care.tandem.i18n.Texts;
 
 import java.util.Locale;
 import java.util.Optional;
-import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
 /**
@@ -48,10 +47,11 @@ public interface LanguageChoice {
 
             @Override
             public void remember(Locale language) {
+                // No flush(): it writes on the calling (FX) thread; java.util.prefs stores the change in the
+                // background and again at exit.
                 try {
                     node.put("language", language.getLanguage());
-                    node.flush();
-                } catch (BackingStoreException | RuntimeException unwritable) {
+                } catch (RuntimeException unwritable) {
                     // Not remembering the language is harmless: the next start asks the system again.
                 }
             }

@@ -6,8 +6,6 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
-import javafx.scene.layout.Region;
-import javafx.stage.Window;
 
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -60,21 +58,12 @@ public final class UncaughtErrors implements Thread.UncaughtExceptionHandler {
         }
         showing = true;
         Texts t = texts.get();
-        Alert alert = new Alert(Alert.AlertType.ERROR);
-        Window owner = FxDialogService.focusedWindow();
-        if (owner != null) {
-            alert.initOwner(owner);
-        }
-        alert.setTitle("Tandem — " + t.get("error.unexpected.title"));
+        Alert alert = Alerts.create(Alert.AlertType.ERROR, t, "error.unexpected.title", message(t, ErrorLog.file()),
+                FxDialogService.focusedWindow());
         alert.setHeaderText(t.get("error.unexpected.heading"));
-        alert.setGraphic(null);
-        Label body = new Label(message(t, ErrorLog.file()));
-        body.setWrapText(true);
+        Label body = Alerts.message(alert);
         body.setMaxWidth(480);
         body.setId("unexpectedErrorText");
-        alert.getDialogPane().setContent(body);
-        alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
-        alert.getDialogPane().getStylesheets().add(Windows.STYLESHEET);
         alert.getButtonTypes().setAll(new ButtonType(t.get("dialog.ok"), ButtonBar.ButtonData.OK_DONE));
         alert.setOnHidden(e -> showing = false);
         alert.show();

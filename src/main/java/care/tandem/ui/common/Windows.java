@@ -28,7 +28,6 @@ import java.util.function.Function;
  */
 public final class Windows {
     public static final String STYLESHEET = "/care/tandem/ui/tandem.css";
-    private static final String TITLE_PREFIX = "Tandem — ";
 
     private final ResourceBundle bundle;
     private final boolean demo;
@@ -47,7 +46,7 @@ public final class Windows {
 
     /** "Tandem — " and the text of {@code titleKey}. */
     public String title(String titleKey) {
-        return TITLE_PREFIX + bundle.getString(titleKey);
+        return Alerts.TITLE_PREFIX + bundle.getString(titleKey);
     }
 
     /**
@@ -114,14 +113,24 @@ public final class Windows {
         }
     }
 
-    /** Closes every open window made here (sign-out). */
+    /**
+     * Closes every open window made here (sign-out) without asking them: whoever asked for this has
+     * already agreed to lose what they hold. Owned windows close before their owner, because hiding an
+     * owner sends the windows it owns a close request, and a window with unsaved work answers that with
+     * a question, over content that may be no one's business at a locked laptop.
+     */
     public void closeAll() {
-        for (StackPane layer : List.copyOf(layers)) {
-            Window w = layer.getScene() == null ? null : layer.getScene().getWindow();
-            if (w != null) {
-                w.hide();
-            }
+        List<Window> open = new ArrayList<>(openWindows());
+        while (!open.isEmpty()) {
+            Window next = open.stream().filter(w -> open.stream().noneMatch(o -> ownerOf(o) == w)).findFirst()
+                    .orElse(open.get(0));
+            open.remove(next);
+            next.hide();
         }
+    }
+
+    private static Window ownerOf(Window w) {
+        return w instanceof Stage stage ? stage.getOwner() : null;
     }
 
     /** The windows made here that are open now. */

@@ -115,6 +115,15 @@ public final class LockViewModel {
         });
     }
 
+    /**
+     * Whether Sign out on the lock cover may go ahead. With other windows open (a family being edited,
+     * Settings) it asks first, default No, in words that name no one: whoever stands at a locked laptop may
+     * not be the person who left the work there, so the windows stay covered while asking.
+     */
+    public boolean confirmSignOut(boolean otherWindowsOpen) {
+        return !otherWindowsOpen || dialogs.confirm("lock.signOut.title", "lock.signOut.message");
+    }
+
     public ReadOnlyBooleanProperty lockedProperty() {
         return locked.getReadOnlyProperty();
     }

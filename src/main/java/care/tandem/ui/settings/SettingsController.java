@@ -15,6 +15,8 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
+import javafx.stage.Stage;
 import javafx.util.StringConverter;
 
 import java.util.function.Function;
@@ -74,18 +76,22 @@ public final class SettingsController {
     private void initialize() {
         SpinnerValueFactory.IntegerSpinnerValueFactory minutes =
                 new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 60, vm.idleMinutesProperty().get());
+        minutes.setConverter(minutesConverter(minutes));
         idleSpinner.setValueFactory(minutes);
+        // Only digits can be typed, so the number read when the field is left or saved is always one.
+        idleSpinner.getEditor().setTextFormatter(new TextFormatter<>(
+                change -> change.getControlNewText().matches("\\d{0,2}") ? change : null));
         minutes.valueProperty().bindBidirectional(vm.idleMinutesProperty());
-        // A typed number counts when the field is left, not only on Enter.
-        idleSpinner.focusedProperty().addListener((obs, was, is) -> {
-            if (!is) {
-                idleSpinner.increment(0);
-            }
-        });
         idleSpinner.setAccessibleText(idleLabel.getText());
         idleLabel.setLabelFor(idleSpinner);
+        // The spinner reads a typed number when it loses focus; an emptied field then shows the minutes again.
+        idleSpinner.focusedProperty().addListener((obs, was, is) -> {
+            if (!is) {
+                commitMinutes();
+            }
+        });
         saveIdleButton.setOnAction(e -> {
-            idleSpinner.increment(0);
+            commitMinutes();
             vm.saveIdleMinutes();
         });
         idleMessage.textProperty().bind(vm.idleMessageProperty());
@@ -116,8 +122,47 @@ public final class SettingsController {
         Forms.collapseWhenEmpty(addMessage);
         addUserButton.disableProperty().bind(vm.busyProperty());
         addUserButton.setOnAction(e -> vm.addUser());
-        closeButton.setOnAction(e -> closeButton.getScene().getWindow().hide());
+        closeButton.setOnAction(e -> {
+            if (vm.mayClose()) {
+                closeButton.getScene().getWindow().hide();
+            }
+        });
         vm.load();
+    }
+
+    private void commitMinutes() {
+        idleSpinner.commitValue();
+        // Shows the value the text became (an emptied field its minutes again, 0 the least allowed).
+        idleSpinner.cancelEdit();
+    }
+
+    /** Asks before the window's own close button discards a half-typed new user. */
+    public void attach(Stage stage) {
+        stage.setOnCloseRequest(e -> {
+            if (!vm.mayClose()) {
+                e.consume();
+            }
+        });
+    }
+
+    // An emptied field keeps the minutes shown before rather than becoming no number at all, which the
+    // spinner's arrows could not step from.
+    private static StringConverter<Integer> minutesConverter(SpinnerValueFactory<Integer> factory) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Integer value) {
+                return value == null ? "" : value.toString();
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                String digits = text == null ? "" : text.strip();
+                if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9') || digits.length() > 9) {
+                    return factory.getValue();
+                }
+                return Integer.parseInt(digits);
+            }
+        };
     }
 
     private static void column(TableColumn<SettingsViewModel.UserRow, String> column,

@@ -3,6 +3,7 @@ package care.tandem.ui.settings;
 import care.tandem.domain.user.PasswordPolicy;
 import care.tandem.domain.user.Role;
 import care.tandem.domain.user.User;
+import care.tandem.domain.user.UsernamePolicy;
 import care.tandem.i18n.Texts;
 import care.tandem.service.AccountService;
 import care.tandem.service.ClinicService;
@@ -85,6 +86,7 @@ public final class SettingsViewModel {
             idleMessage.set(texts.get("settings.idle.range"));
             return;
         }
+        idleMessage.set("");
         runner.write(() -> {
             clinic.setIdleLockMinutes(minutes);
             return minutes;
@@ -94,7 +96,10 @@ public final class SettingsViewModel {
         }, dialogs::showProblem);
     }
 
-    /** Adds the user described by the form; on success the form empties and the list reloads. */
+    /**
+     * Adds the user described by the form; on success the form empties and the list reloads. A refused
+     * add (a user name already taken) keeps everything typed, the password too, so it can be corrected.
+     */
     public void addUser() {
         if (busy.get()) {
             return;
@@ -109,13 +114,14 @@ public final class SettingsViewModel {
         Role r = role.get();
         User sup = r.needsSupervisor() ? supervisor.get() : null;
         char[] secret = password.get().toCharArray();
-        password.set("");
+        message.set("");
         busy.set(true);
         runner.write(() -> accounts.createUser(name, user, r, sup == null ? null : sup.id(), secret), created -> {
             Arrays.fill(secret, '\0');
             busy.set(false);
             displayName.set("");
             username.set("");
+            password.set("");
             message.set(texts.get("settings.users.added", created.displayName()));
             load();
         }, failure -> {
@@ -125,15 +131,32 @@ public final class SettingsViewModel {
         });
     }
 
+    /**
+     * Whether the window may close: yes when the add-user form is empty, else only if the person agrees
+     * to discard what was typed (the question's default is No).
+     */
+    public boolean mayClose() {
+        if (isBlank(displayName) && isBlank(username) && isEmpty(password)) {
+            return true;
+        }
+        return dialogs.confirm("settings.users.discard.title", "settings.users.discard.message");
+    }
+
+    private static boolean isBlank(StringProperty p) {
+        return p.get() == null || p.get().isBlank();
+    }
+
+    private static boolean isEmpty(StringProperty p) {
+        return p.get() == null || p.get().isEmpty();
+    }
+
     private String formProblem() {
         if (displayName.get() == null || displayName.get().isBlank()) {
             return "setup.displayName.required";
         }
-        if (username.get() == null || username.get().isBlank()) {
-            return "setup.username.required";
-        }
-        if (username.get().strip().chars().anyMatch(Character::isWhitespace)) {
-            return "setup.username.noSpaces";
+        String usernameProblem = UsernamePolicy.problem(username.get()).orElse(null);
+        if (usernameProblem != null) {
+            return usernameProblem;
         }
         if (role.get() == null) {
             return "settings.users.roleRequired";

@@ -3,6 +3,7 @@ package care.tandem.ui.setup;
 import care.tandem.ui.common.Forms;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -15,6 +16,8 @@ import java.util.Locale;
 
 /** Binds the first-start window to its {@link SetUpViewModel}. */
 public final class SetUpController {
+    private static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger");
+
     private final SetUpViewModel vm;
 
     @FXML
@@ -71,12 +74,14 @@ public final class SetUpController {
         Platform.runLater(clinicNameField::requestFocus);
     }
 
+    // Only bindings reach the view model (they hold this window weakly) and the listener sits on the
+    // window's own label: each language switch builds a new window, and the old one must be free to go.
     private static void error(Label label, ReadOnlyStringProperty text, TextInputControl field) {
         label.textProperty().bind(text);
         Forms.collapseWhenEmpty(label);
-        text.addListener((obs, old, now) -> {
-            field.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("danger"), !now.isEmpty());
-            field.setAccessibleHelp(now);
-        });
+        field.accessibleHelpProperty().bind(text);
+        label.textProperty().addListener((obs, old, now) ->
+                field.pseudoClassStateChanged(DANGER, now != null && !now.isEmpty()));
+        field.pseudoClassStateChanged(DANGER, !text.get().isEmpty());
     }
 }

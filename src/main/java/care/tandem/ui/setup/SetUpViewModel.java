@@ -2,6 +2,7 @@ package care.tandem.ui.setup;
 
 import care.tandem.domain.user.PasswordPolicy;
 import care.tandem.domain.user.User;
+import care.tandem.domain.user.UsernamePolicy;
 import care.tandem.i18n.Texts;
 import care.tandem.service.AccountService;
 import care.tandem.service.SignInResult;
@@ -47,23 +48,39 @@ public final class SetUpViewModel {
     private final DialogService dialogs;
     private final Function<Locale, Texts> textsFor;
     private final Consumer<User> onSignedIn;
+    private final Consumer<String> onSetUpWithoutSignIn;
+    private String createdUsername;
 
+    /**
+     * @param onSetUpWithoutSignIn the clinic was created but signing in after it failed: show the sign-in
+     *                             window for this user name, saying the clinic is ready
+     */
     public SetUpViewModel(AccountService accounts, BackgroundRunner runner, DialogService dialogs, Locale language,
-                          Function<Locale, Texts> textsFor, Consumer<User> onSignedIn) {
+                          Function<Locale, Texts> textsFor, Consumer<User> onSignedIn,
+                          Consumer<String> onSetUpWithoutSignIn) {
         this.accounts = accounts;
         this.runner = runner;
         this.dialogs = dialogs;
         this.textsFor = textsFor;
         this.onSignedIn = onSignedIn;
+        this.onSetUpWithoutSignIn = onSetUpWithoutSignIn;
         this.language = new SimpleObjectProperty<>(language);
         for (Observable o : new Observable[] {clinicName, displayName, username, password, repeat, this.language}) {
             o.addListener(x -> validate());
         }
     }
 
-    /** Creates the clinic and its administrator and signs them in, if every field is right. */
+    /**
+     * Creates the clinic and its administrator and signs them in, if every field is right. The clinic is
+     * created once only: if the sign-in after it fails, the person is sent to the sign-in window (with the
+     * user name filled in) instead of being offered a second set-up that the service would refuse.
+     */
     public void createClinic() {
         if (busy.get()) {
+            return;
+        }
+        if (createdUsername != null) {
+            onSetUpWithoutSignIn.accept(createdUsername);
             return;
         }
         triedToContinue = true;
@@ -75,21 +92,32 @@ public final class SetUpViewModel {
         String user = username.get().strip();
         char[] secret = password.get().toCharArray();
         busy.set(true);
-        runner.write(() -> {
-            accounts.setUp(clinic, name, user, secret);
-            return accounts.signIn(user, secret);
-        }, result -> {
-            Arrays.fill(secret, '\0');
-            busy.set(false);
+        runner.write(() -> accounts.setUp(clinic, name, user, secret), admin -> {
+            createdUsername = user;
             password.set("");
             repeat.set("");
+            signInAfterSetUp(user, secret);
+        }, failure -> {
+            Arrays.fill(secret, '\0');
+            busy.set(false);
+            dialogs.showProblem(failure);
+        });
+    }
+
+    private void signInAfterSetUp(String user, char[] secret) {
+        runner.write(() -> accounts.signIn(user, secret), result -> {
+            Arrays.fill(secret, '\0');
+            busy.set(false);
             if (result instanceof SignInResult.Success success) {
                 onSignedIn.accept(success.user());
+            } else {
+                onSetUpWithoutSignIn.accept(user);
             }
         }, failure -> {
             Arrays.fill(secret, '\0');
             busy.set(false);
             dialogs.showProblem(failure);
+            onSetUpWithoutSignIn.accept(user);
         });
     }
 
@@ -98,7 +126,7 @@ public final class SetUpViewModel {
         Texts texts = textsFor.apply(language.get());
         boolean ok = check(clinicNameError, isBlank(clinicName) ? "setup.clinicName.required" : null, texts);
         ok &= check(displayNameError, isBlank(displayName) ? "setup.displayName.required" : null, texts);
-        ok &= check(usernameError, usernameProblem(), texts);
+        ok &= check(usernameError, UsernamePolicy.problem(username.get()).orElse(null), texts);
         String pw = password.get() == null ? "" : password.get();
         String pwProblem = PasswordPolicy.problem(pw.toCharArray()).orElse(null);
         // A password being typed is judged at once; an empty one only after a try to continue.
@@ -108,13 +136,6 @@ public final class SetUpViewModel {
         String repeatProblem = rp.equals(pw) ? null : "setup.repeat.mismatch";
         ok &= show(repeatError, repeatProblem, texts, triedToContinue || rp.length() >= pw.length() && !rp.isEmpty());
         return ok;
-    }
-
-    private String usernameProblem() {
-        if (isBlank(username)) {
-            return "setup.username.required";
-        }
-        return username.get().strip().chars().anyMatch(Character::isWhitespace) ? "setup.username.noSpaces" : null;
     }
 
     private boolean check(ReadOnlyStringWrapper error, String key, Texts texts) {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,11 +47,22 @@ class FxBackgroundRunnerTest {
     }
 
     @Test
-    void workAskedForAfterClosingIsDroppedQuietly() {
-        FxBackgroundRunner runner = new FxBackgroundRunner(Runnable::run);
+    void workAskedForAfterClosingIsNotRunButReportedAsAFailureOnTheFxThread() {
+        List<Runnable> handedToFxThread = new CopyOnWriteArrayList<>();
+        FxBackgroundRunner runner = new FxBackgroundRunner(handedToFxThread::add);
         runner.close();
-        List<Object> outcomes = new CopyOnWriteArrayList<>();
-        runner.write(() -> "late", outcomes::add, outcomes::add);
-        assertEquals(List.of(), outcomes);
+        List<Object> ran = new CopyOnWriteArrayList<>();
+        List<Object> succeeded = new CopyOnWriteArrayList<>();
+        List<Throwable> failed = new CopyOnWriteArrayList<>();
+
+        runner.write(() -> ran.add("write"), succeeded::add, failed::add);
+        runner.read(() -> ran.add("read"), succeeded::add, failed::add);
+        assertEquals(List.of(), failed, "the failure waits for the FX thread");
+        handedToFxThread.forEach(Runnable::run);
+
+        assertEquals(List.of(), ran);
+        assertEquals(List.of(), succeeded);
+        assertEquals(2, failed.size());
+        assertTrue(failed.stream().allMatch(f -> f instanceof RejectedExecutionException), failed.toString());
     }
 }

@@ -136,4 +136,27 @@ class LockViewModelTest {
         assertTrue(lock.isLocked());
         assertEquals("Enter your password.", lock.messageProperty().get());
     }
+
+    @Test
+    void signingOutWithNoOtherWindowOpenAsksNothing() {
+        lock.lock();
+
+        assertTrue(lock.confirmSignOut(false));
+        assertTrue(dialogs.questions.isEmpty());
+    }
+
+    @Test
+    void signingOutWithOtherWindowsOpenAsksFirstAndNoKeepsThem() {
+        lock.lock();
+        dialogs.answer = false;
+
+        assertFalse(lock.confirmSignOut(true));
+        assertEquals(java.util.List.of("lock.signOut.message"), dialogs.questions);
+        assertEquals("Sign out now? Anything not saved in the open windows will be lost.",
+                new Texts(Locale.ENGLISH).get(dialogs.questions.get(0)), "the question names no one");
+        assertTrue(lock.isLocked());
+
+        dialogs.answer = true;
+        assertTrue(lock.confirmSignOut(true));
+    }
 }

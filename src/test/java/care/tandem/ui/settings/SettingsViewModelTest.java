@@ -13,10 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SettingsViewModelTest {
@@ -88,6 +90,63 @@ class SettingsViewModelTest {
         addUser("Another Ada", TestApp.ADMIN, Role.CLINICIAN, "long enough");
 
         assertEquals(1, dialogs.problems.size());
+        assertEquals(1, vm.users().size());
+    }
+
+    @Test
+    void aRefusedAddKeepsEverythingTypedThePasswordToo() {
+        addUser("Another Ada", TestApp.ADMIN, Role.CLINICIAN, "long enough");
+
+        assertEquals(1, dialogs.problems.size());
+        assertEquals("Another Ada", vm.displayNameProperty().get());
+        assertEquals(TestApp.ADMIN, vm.usernameProperty().get());
+        assertEquals("long enough", vm.passwordProperty().get());
+        assertFalse(vm.busyProperty().get());
+    }
+
+    @Test
+    void theAddedLineOfAnEarlierAddIsGoneOnceTheNextAddIsRefused() {
+        addUser("Dr. Bo Chen", "bchen", Role.CLINICIAN, "long enough");
+        assertTrue(vm.messageProperty().get().startsWith("Added Dr. Bo Chen"));
+
+        addUser("Dr. Bo Chen again", "bchen", Role.CLINICIAN, "long enough");
+
+        assertEquals(1, dialogs.problems.size());
+        assertEquals("", vm.messageProperty().get());
+    }
+
+    @Test
+    void anEmptyAddUserFormClosesWithoutAsking() {
+        assertTrue(vm.mayClose());
+        assertTrue(dialogs.questions.isEmpty());
+    }
+
+    @Test
+    void closingWithAHalfTypedNewUserAsksAndNoKeepsIt() {
+        vm.displayNameProperty().set("Dr. Half Typed");
+        dialogs.answer = false;
+
+        assertFalse(vm.mayClose());
+        assertEquals(List.of("settings.users.discard.message"), dialogs.questions);
+        assertEquals("Dr. Half Typed", vm.displayNameProperty().get());
+
+        dialogs.answer = true;
+        assertTrue(vm.mayClose());
+    }
+
+    @Test
+    void closingWithOnlyAPasswordTypedAsksToo() {
+        vm.passwordProperty().set("secret so far");
+        dialogs.answer = false;
+
+        assertFalse(vm.mayClose());
+    }
+
+    @Test
+    void aUserNameWithASpaceIsRefusedBeforeSaving() {
+        addUser("Dr. Bo Chen", "bo chen", Role.CLINICIAN, "long enough");
+
+        assertEquals("A user name cannot contain spaces.", vm.messageProperty().get());
         assertEquals(1, vm.users().size());
     }
 
