@@ -164,21 +164,9 @@ public final class FamilyRepository {
     /** Tombstones {@code merged} as merged into {@code kept}, and the listed persons as merged into others. */
     public void markMerged(Connection c, UUID merged, UUID kept, Map<UUID, UUID> personMergedInto, WriteStamp stamp)
             throws SQLException {
-        try (var ps = c.prepareStatement("""
-                UPDATE family SET merged_into = ?, deleted_at = ?, updated_at = ?, updated_by = ?, device_id = ?,
-                hlc = ?, revision = revision + 1 WHERE id = ?""")) {
-            Rows.bind(ps, kept, stamp.time(), stamp.time(), stamp.user(), stamp.device(), stamp.hlc(), merged);
-            ps.executeUpdate();
-        }
-        ChangeLog.record(c, stamp, FAMILY, merged.toString(), List.of("merged_into", "deleted_at"));
+        tombstone(c, FAMILY, merged.toString(), kept, stamp);
         for (var e : personMergedInto.entrySet()) {
-            try (var ps = c.prepareStatement("""
-                    UPDATE person SET merged_into = ?, deleted_at = ?, updated_at = ?, updated_by = ?, device_id = ?,
-                    hlc = ?, revision = revision + 1 WHERE id = ?""")) {
-                Rows.bind(ps, e.getValue(), stamp.time(), stamp.time(), stamp.user(), stamp.device(), stamp.hlc(), e.getKey());
-                ps.executeUpdate();
-            }
-            ChangeLog.record(c, stamp, PERSON, e.getKey().toString(), List.of("merged_into", "deleted_at"));
+            tombstone(c, PERSON, e.getKey().toString(), e.getValue(), stamp);
         }
         index(c, merged.toString());
     }
@@ -284,16 +272,23 @@ public final class FamilyRepository {
             }
         }
         for (String removed : stored.keySet()) {
-            try (var ps = c.prepareStatement("""
-                    UPDATE person SET deleted_at = ?, updated_at = ?, updated_by = ?, device_id = ?, hlc = ?,
-                    revision = revision + 1 WHERE id = ?""")) {
-                Rows.bind(ps, stamp.time(), stamp.time(), stamp.user(), stamp.device(), stamp.hlc(), removed);
-                ps.executeUpdate();
-            }
-            ChangeLog.record(c, stamp, PERSON, removed, List.of("deleted_at"));
+            tombstone(c, PERSON, removed, null, stamp);
             changed = true;
         }
         return changed;
+    }
+
+    /** Marks a record deleted (and, for a merge, into which record), logging the changed fields. */
+    private static void tombstone(Connection c, String table, String id, UUID mergedInto, WriteStamp stamp)
+            throws SQLException {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("deleted_at", stamp.time());
+        if (mergedInto != null) {
+            values.put("merged_into", mergedInto);
+        }
+        List<String> fields = List.copyOf(values.keySet());
+        update(c, table, id, values, fields, stamp);
+        ChangeLog.record(c, stamp, table, id, fields);
     }
 
     private static void update(Connection c, String table, String id, Map<String, Object> values,

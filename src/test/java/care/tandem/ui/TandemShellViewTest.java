@@ -227,10 +227,14 @@ class TandemShellViewTest {
         robot.interact(help::hide);
     }
 
-    private static Stage helpWindow() {
+    private static Stage showingStage(String title) {
         return (Stage) Window.getWindows().stream()
-                .filter(w -> w instanceof Stage s && "Tandem — Help".equals(s.getTitle()) && s.isShowing())
+                .filter(w -> w instanceof Stage s && title.equals(s.getTitle()) && s.isShowing())
                 .findFirst().orElse(null);
+    }
+
+    private static Stage helpWindow() {
+        return showingStage("Tandem — Help");
     }
 
     @Test
@@ -364,9 +368,7 @@ class TandemShellViewTest {
     }
 
     private static Stage settingsWindow() {
-        return (Stage) Window.getWindows().stream()
-                .filter(w -> w instanceof Stage s && "Tandem — Settings".equals(s.getTitle()) && s.isShowing())
-                .findFirst().orElse(null);
+        return showingStage("Tandem — Settings");
     }
 
     @Test
