@@ -4,17 +4,21 @@ import care.tandem.domain.sync.Hlc;
 import care.tandem.domain.sync.HybridClock;
 import care.tandem.domain.user.PasswordHasher;
 import care.tandem.domain.user.SignInPolicy;
+import care.tandem.interop.fhir.FhirJson;
+import care.tandem.interop.instrument.InstrumentReader;
 import care.tandem.persistence.AuditRepository;
 import care.tandem.persistence.DataFolder;
 import care.tandem.persistence.Database;
 import care.tandem.persistence.FamilyRepository;
 import care.tandem.persistence.InstallRepository;
 import care.tandem.persistence.SchemaMigrator;
+import care.tandem.persistence.ScreeningRepository;
 import care.tandem.persistence.UserRepository;
 import care.tandem.service.AccountService;
 import care.tandem.service.ClinicService;
 import care.tandem.service.DemoService;
 import care.tandem.service.FamilyService;
+import care.tandem.service.ScreeningService;
 import care.tandem.service.Session;
 import care.tandem.service.Stamps;
 
@@ -34,6 +38,8 @@ public final class AppContext implements AutoCloseable {
     private final ClinicService clinic;
     private final FamilyService families;
     private final DemoService demo;
+    private final ScreeningService screening;
+    private final FhirJson fhir = new FhirJson();
 
     private AppContext(DataFolder folder, Database database, Clock clock, PasswordHasher hasher) {
         this.folder = folder;
@@ -53,6 +59,9 @@ public final class AppContext implements AutoCloseable {
         this.clinic = new ClinicService(database, install, stamps, session);
         this.families = new FamilyService(database, familyRepository, audit, stamps, session);
         this.demo = new DemoService(database, familyRepository, users, install, audit, accounts, stamps);
+        InstrumentReader instruments = new InstrumentReader(fhir);
+        this.screening = new ScreeningService(database, new ScreeningRepository(), familyRepository, install, audit,
+                stamps, session, instruments::bundled);
     }
 
     /**
@@ -113,6 +122,10 @@ public final class AppContext implements AutoCloseable {
 
     public DemoService demo() {
         return demo;
+    }
+
+    public ScreeningService screening() {
+        return screening;
     }
 
     @Override

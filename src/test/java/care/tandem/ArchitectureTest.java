@@ -30,6 +30,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void interopKnowsOnlyTheDomain() {
+        noClasses().that().resideInAPackage("care.tandem.interop..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.sql..", "care.tandem.persistence..",
+                        "care.tandem.service..", "care.tandem.ui..", "care.tandem.cli..")
+                .because("FHIR, CSV, PDF and package formats are called by services and know only the domain")
+                .check(classes);
+    }
+
+    @Test
     void persistenceKnowsOnlyTheDomain() {
         noClasses().that().resideInAPackage("care.tandem.persistence..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "care.tandem.service..",

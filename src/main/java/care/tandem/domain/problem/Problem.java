@@ -22,6 +22,8 @@ public enum Problem {
     MERGE_SAME_FAMILY,
     USERNAME_TAKEN,
     DEMO_REFUSED_REAL_DATA,
+    SCREENING_FINISHED,
+    ALERT_CLOSED,
     BAD_ARGUMENT;
 
     /** The bundle key of this problem's message. */

@@ -1,0 +1,34 @@
+package care.tandem.domain.screening;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One question of an instrument, identified by its LOINC item code (or, for score-entry instruments whose
+ * items have no verified LOINC code, a Tandem code such as {@code epds-10}).
+ *
+ * @param number the printed question number, 1-based
+ * @param min    the lowest value of an INTEGER item (null otherwise)
+ * @param max    the highest value of an INTEGER item (null otherwise)
+ */
+public record Item(String code, int number, LocalText text, ItemKind kind, List<AnswerOption> options,
+                   Integer min, Integer max) {
+
+    public Item {
+        options = List.copyOf(options);
+    }
+
+    public Optional<AnswerOption> option(String answerCode) {
+        return options.stream().filter(o -> o.code().equals(answerCode)).findFirst();
+    }
+
+    /** The option a clinician's digit picks: the one worth that many points, else the one at that position. */
+    public Optional<AnswerOption> optionForDigit(int digit) {
+        boolean pointsFromZero = options.stream().allMatch(o -> o.points() != null)
+                && options.stream().anyMatch(o -> o.points() == 0);
+        if (pointsFromZero) {
+            return options.stream().filter(o -> o.points() == digit).findFirst();
+        }
+        return digit >= 1 && digit <= options.size() ? Optional.of(options.get(digit - 1)) : Optional.empty();
+    }
+}
