@@ -91,7 +91,13 @@ public final class ScreeningService {
             synchronized (this) {
                 l = library;
                 if (l == null) {
-                    l = configure(bundled.get(), settings());
+                    InstrumentLibrary base;
+                    try {
+                        base = bundled.get();
+                    } catch (RuntimeException e) {
+                        throw new ProblemException(Problem.INSTRUMENTS_DAMAGED, e);
+                    }
+                    l = configure(base, settings());
                     library = l;
                 }
             }

@@ -108,6 +108,13 @@ public final class TandemApp extends Application {
         runner = new FxBackgroundRunner();
         shell = new TandemShell(opened.app(), opened.facts(), runner, languages,
                 () -> System.nanoTime() / 1_000_000L, Platform::exit);
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, new javafx.event.EventHandler<>() {
+            @Override
+            public void handle(WindowEvent e) {
+                stage.removeEventHandler(WindowEvent.WINDOW_SHOWN, this);
+                loadInstrumentsInBackground(opened.app());
+            }
+        });
         try {
             shell.start(stage);
         } catch (RuntimeException e) {
@@ -137,6 +144,22 @@ public final class TandemApp extends Application {
             }
         }
         ErrorLog.close();
+    }
+
+    // The instrument files (FHIR Questionnaires, read with HAPI FHIR: about a second) load once the first window is
+    // on screen, so they never delay it and are ready by the time a clinician starts a screen.
+    private static void loadInstrumentsInBackground(AppContext app) {
+        Thread thread = new Thread(() -> {
+            try {
+                app.screening().instruments();
+            } catch (RuntimeException e) {
+                // Reported again, with its message, when a screen is started.
+                ErrorLog.unexpected(Thread.currentThread().getName(), e);
+            }
+        }, "tandem-instruments");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
     }
 
     // The benchmark's clock stops when the first window is on screen; then Tandem closes.
