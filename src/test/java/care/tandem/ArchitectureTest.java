@@ -57,8 +57,8 @@ class ArchitectureTest {
     void theWindowAndTheCommandLineReachDataOnlyThroughServices() {
         noClasses().that().resideInAnyPackage("care.tandem.ui..", "care.tandem.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..")
-                .orShould().dependOnClassesThat().resideInAPackage("care.tandem.persistence..")
-                .because("ui and cli call services; SQL lives only in persistence")
+                .orShould().dependOnClassesThat().resideInAnyPackage("care.tandem.persistence..", "care.tandem.interop..")
+                .because("ui and cli call services; SQL lives only in persistence, file formats only in interop")
                 .check(classes);
     }
 

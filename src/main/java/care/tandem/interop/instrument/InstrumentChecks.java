@@ -107,6 +107,9 @@ final class InstrumentChecks {
             }
             for (Item i : in.items()) {
                 need(qFile, i.text(), lang, "item " + i.code());
+                if (i.intro() != null) {
+                    need(qFile, i.intro(), lang, "the words before item " + i.code());
+                }
                 i.options().forEach(o -> need(qFile, o.display(), lang, "an answer of item " + i.code()));
             }
         }

@@ -99,16 +99,13 @@ public final class InstrumentReader {
         }
 
         LocalText stem = null;
-        List<Item> items = new ArrayList<>();
-        for (QuestionnaireItemComponent qi : flatten(q.getItem())) {
-            if (qi.getType() == Questionnaire.QuestionnaireItemType.DISPLAY) {
-                if (stem == null) {
-                    stem = local(qi.getTextElement());
-                }
-                continue;
-            }
-            items.add(item(qFile, qi, items.size() + 1));
+        List<QuestionnaireItemComponent> top = q.getItem();
+        if (!top.isEmpty() && top.get(0).getType() == Questionnaire.QuestionnaireItemType.DISPLAY) {
+            stem = local(top.get(0).getTextElement());
+            top = top.subList(1, top.size());
         }
+        List<Item> items = new ArrayList<>();
+        collect(qFile, top, null, items);
         ScoringRules scoring = rules(rulesFile, rules);
         Set<String> verified = new LinkedHashSet<>();
         Set<String> unverified = new LinkedHashSet<>();
@@ -121,19 +118,22 @@ public final class InstrumentReader {
         return instrument;
     }
 
-    private static List<QuestionnaireItemComponent> flatten(List<QuestionnaireItemComponent> items) {
-        List<QuestionnaireItemComponent> out = new ArrayList<>();
+    /**
+     * Adds the questions of these items, groups opened, in order. A group's text, or a display item inside it,
+     * introduces the questions after it in that group (the form's section instructions).
+     */
+    private static void collect(String file, List<QuestionnaireItemComponent> items, LocalText intro, List<Item> out) {
+        LocalText current = intro;
         for (QuestionnaireItemComponent i : items) {
-            if (i.getType() == Questionnaire.QuestionnaireItemType.GROUP) {
-                out.addAll(flatten(i.getItem()));
-            } else {
-                out.add(i);
+            switch (i.getType()) {
+                case GROUP -> collect(file, i.getItem(), i.hasText() ? local(i.getTextElement()) : current, out);
+                case DISPLAY -> current = local(i.getTextElement());
+                default -> out.add(item(file, i, out.size() + 1, current));
             }
         }
-        return out;
     }
 
-    private static Item item(String file, QuestionnaireItemComponent qi, int number) {
+    private static Item item(String file, QuestionnaireItemComponent qi, int number, LocalText intro) {
         String code = qi.getCode().isEmpty() ? qi.getLinkId() : qi.getCodeFirstRep().getCode();
         ItemKind kind = switch (qi.getType()) {
             case CHOICE, OPENCHOICE -> qi.getRepeats() ? ItemKind.MULTI_CHOICE : ItemKind.CHOICE;
@@ -150,7 +150,7 @@ public final class InstrumentReader {
         }
         Integer min = intExtension(qi, MIN_VALUE);
         Integer max = intExtension(qi, MAX_VALUE);
-        return new Item(code, number, local(qi.getTextElement()), kind, options, min, max);
+        return new Item(code, number, intro, local(qi.getTextElement()), kind, options, min, max);
     }
 
     private static Integer points(Element option, Coding coding) {
