@@ -205,6 +205,13 @@ public final class ScreeningRepository {
                 + " FROM screening WHERE family_id = ? AND deleted_at IS NULL ORDER BY started_at DESC", familyId);
     }
 
+    /** Unfinished screens of every family, most recently started first (the Screening worklist). */
+    public List<Screening> inProgress(Connection c, int limit) throws SQLException {
+        return screenings(c, "SELECT " + SCREENING_COLUMNS + """
+                 FROM screening WHERE status = 'IN_PROGRESS' AND deleted_at IS NULL
+                ORDER BY started_at DESC LIMIT ?""", limit);
+    }
+
     /** One person's screens with one instrument, oldest first (for trends), without answers. */
     public List<Screening> history(Connection c, UUID subjectId, String instrument) throws SQLException {
         return screenings(c, "SELECT " + SCREENING_COLUMNS + """

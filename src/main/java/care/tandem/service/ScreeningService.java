@@ -510,6 +510,15 @@ public final class ScreeningService {
         return forFamily(familyId).stream().filter(x -> x.status() == ScreeningStatus.IN_PROGRESS).toList();
     }
 
+    /** How many unfinished screens the Screening worklist shows at most. */
+    public static final int WORKLIST_LIMIT = 100;
+
+    /** Unfinished screens of every family, most recently started first, at most {@link #WORKLIST_LIMIT}. */
+    public List<Screening> unfinishedAll() {
+        session.require();
+        return db.read(c -> screenings.inProgress(c, WORKLIST_LIMIT));
+    }
+
     /** What is due today for this family, from the youngest child's age, its past screens and the clinic schedule. */
     public List<DueScreen> due(UUID familyId) {
         session.require();

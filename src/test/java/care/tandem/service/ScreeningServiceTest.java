@@ -105,6 +105,7 @@ class ScreeningServiceTest {
         assertEquals(Outcome.INCOMPLETE, resumed.score().outcome());
         assertEquals(PHQ9.subList(3, 9), resumed.score().missing());
         assertEquals(List.of(s.id()), screening.unfinished(family.id()).stream().map(Screening::id).toList());
+        assertEquals(List.of(s.id()), screening.unfinishedAll().stream().map(Screening::id).toList());
     }
 
     @Test

@@ -58,6 +58,7 @@ CREATE TABLE screening (
 CREATE INDEX screening_family ON screening (family_id, started_at);
 CREATE INDEX screening_subject ON screening (subject_id, instrument, started_at);
 CREATE INDEX screening_visit ON screening (visit_id);
+CREATE INDEX screening_in_progress ON screening (started_at) WHERE status = 'IN_PROGRESS';
 
 CREATE TRIGGER screening_final BEFORE UPDATE ON screening
 WHEN OLD.status = 'ENTERED_IN_ERROR'
