@@ -33,7 +33,7 @@ class SchemaMigratorTest {
     void anOlderFileIsBackedUpBeforeItIsMigratedAndTheBackupHoldsTheOldData(@TempDir Path dir) throws IOException {
         Path backups = dir.resolve("backups");
         try (Database db = Database.open(dir.resolve("tandem.db"))) {
-            new SchemaMigrator(db, backups, clock).migrate();
+            new SchemaMigrator(db, backups, clock, List.of("/care/tandem/db/migration/V001__foundation.sql")).migrate();
             Sql.exec(db, "INSERT INTO install_meta VALUES ('marker', 'v1 data')");
             SchemaMigrator later = new SchemaMigrator(db, backups, clock, List.of(
                     "/care/tandem/db/migration/V001__foundation.sql", "/care/tandem/db/V002__test_later_version.sql"));
@@ -45,6 +45,19 @@ class SchemaMigratorTest {
         try (Database copy = Database.open(backup)) {
             assertEquals("v1 data", Sql.one(copy, "SELECT value FROM install_meta WHERE key='marker'"));
             assertEquals(1, new SchemaMigrator(copy, backups, clock).currentVersion());
+        }
+    }
+
+    @Test
+    void aVersion1FileGainsTheScreeningTablesAndKeepsItsData(@TempDir Path dir) {
+        try (Database db = Database.open(dir.resolve("tandem.db"))) {
+            new SchemaMigrator(db, dir.resolve("backups"), clock,
+                    List.of("/care/tandem/db/migration/V001__foundation.sql")).migrate();
+            Sql.exec(db, "INSERT INTO install_meta VALUES ('marker', 'v1 data')");
+            assertEquals(1, new SchemaMigrator(db, dir.resolve("backups"), clock).migrate());
+            assertEquals("v1 data", Sql.one(db, "SELECT value FROM install_meta WHERE key='marker'"));
+            assertEquals("0", Sql.one(db, "SELECT count(*) FROM screening"));
+            assertEquals("0", Sql.one(db, "SELECT count(*) FROM screening_alert"));
         }
     }
 
