@@ -5,6 +5,7 @@ import care.tandem.domain.sync.HybridClock;
 import care.tandem.domain.user.PasswordHasher;
 import care.tandem.domain.user.SignInPolicy;
 import care.tandem.interop.fhir.FhirJson;
+import care.tandem.interop.fhir.ResponseReader;
 import care.tandem.interop.instrument.InstrumentReader;
 import care.tandem.persistence.AuditRepository;
 import care.tandem.persistence.DataFolder;
@@ -18,6 +19,7 @@ import care.tandem.service.AccountService;
 import care.tandem.service.ClinicService;
 import care.tandem.service.DemoService;
 import care.tandem.service.FamilyService;
+import care.tandem.service.ResponseScoringService;
 import care.tandem.service.ScreeningService;
 import care.tandem.service.Session;
 import care.tandem.service.Stamps;
@@ -58,10 +60,11 @@ public final class AppContext implements AutoCloseable {
                 stamps, session, id.clinicId());
         this.clinic = new ClinicService(database, install, stamps, session);
         this.families = new FamilyService(database, familyRepository, audit, stamps, session);
-        this.demo = new DemoService(database, familyRepository, users, install, audit, accounts, stamps);
         InstrumentReader instruments = new InstrumentReader(fhir);
         this.screening = new ScreeningService(database, new ScreeningRepository(), familyRepository, install, audit,
                 stamps, session, instruments::bundled);
+        this.demo = new DemoService(database, familyRepository, users, install, audit, accounts, stamps,
+                new ScreeningRepository(), screening::instruments);
     }
 
     /**
@@ -89,6 +92,17 @@ public final class AppContext implements AutoCloseable {
             folder.close();
             throw e;
         }
+    }
+
+    /**
+     * The scoring of FHIR QuestionnaireResponse files on its own, for {@code tandem score}. Scoring a file is
+     * stateless, so it needs no data folder, database or sign-in ({@link #open} would demand a folder and take
+     * its lock); it scores with the bundled instruments' published thresholds, as no clinic's settings apply.
+     */
+    public static ResponseScoringService standaloneScoring() {
+        FhirJson fhir = new FhirJson();
+        InstrumentReader instruments = new InstrumentReader(fhir);
+        return new ResponseScoringService(new ResponseReader(fhir), instruments::bundled);
     }
 
     /** The data folder to open: the {@code --data-dir} option if given, else TANDEM_HOME, else the OS data folder. */

@@ -180,13 +180,20 @@ public final class TandemShell {
         Texts texts = ui.texts();
         lockVm = new LockViewModel(app.accounts(), runner, dialogs, texts, app.clock(), monotonicMillis, idleMinutes);
         mainVm = new MainWindowViewModel(new MainWindowViewModel.Setup(texts, user, clinicName, app.dataDir(),
-                ui.demo(), app.accounts(), app.families(), runner, dialogs, lockVm, this::signedOut, exit));
+                ui.demo(), app.accounts(), app.families(), runner, dialogs, lockVm, this::signedOut, exit,
+                app.screening()));
         Windows windows = ui.windows();
         windows.addSceneHook(scene -> {
             scene.addEventFilter(InputEvent.ANY, e -> lockVm.input());
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), lockVm::lock);
         });
-        lockVm.lockedProperty().addListener((obs, was, locked) -> windows.cover(locked));
+        lockVm.lockedProperty().addListener((obs, was, locked) -> {
+            windows.cover(locked);
+            if (!locked && mainController != null) {
+                // An alert raised while locked (caregiver mode, another window) is the first thing seen after.
+                mainController.showOpenAlerts();
+            }
+        });
 
         FXMLLoader loader = loader("/care/tandem/ui/main/MainWindow.fxml");
         Parent root = loadWith(loader);
@@ -196,8 +203,10 @@ public final class TandemShell {
         mainStage.setMinHeight(600);
         mainController.attach(mainStage);
         mainStage.show();
-        // The visit starts with finding a family: the cursor waits in the search.
+        // The visit starts with finding a family: the cursor waits in the search; an urgent alert still open
+        // (from before a lock, a crash or a restart) comes first.
         Platform.runLater(mainController::findFamily);
+        mainController.showOpenAlerts();
 
         idleTimer = new Timeline(new KeyFrame(Duration.seconds(IDLE_CHECK_SECONDS), e -> lockVm.checkIdle()));
         idleTimer.setCycleCount(Animation.INDEFINITE);
@@ -238,7 +247,7 @@ public final class TandemShell {
     }
 
     private void openSettings() {
-        settingsVm = new SettingsViewModel(app.accounts(), app.clinic(), runner, dialogs, ui.texts(), minutes -> {
+        settingsVm = new SettingsViewModel(app.accounts(), app.clinic(), app.screening(), runner, dialogs, ui.texts(), minutes -> {
             idleMinutes = minutes;
             if (lockVm != null) {
                 lockVm.idleMinutesProperty().set(minutes);

@@ -5,6 +5,13 @@ import care.tandem.domain.family.Family;
 import care.tandem.domain.family.Relationship;
 import care.tandem.domain.problem.Problem;
 import care.tandem.domain.problem.ProblemException;
+import care.tandem.domain.screening.AlertKind;
+import care.tandem.domain.screening.DomainScore;
+import care.tandem.domain.screening.DueScreen;
+import care.tandem.domain.screening.Outcome;
+import care.tandem.domain.screening.Screening;
+import care.tandem.domain.screening.ScreeningStatus;
+import care.tandem.domain.screening.Visit;
 import care.tandem.testing.MutableClock;
 import care.tandem.testing.TestApp;
 import org.junit.jupiter.api.Test;
@@ -12,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +28,7 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,5 +101,109 @@ class DemoServiceTest {
             app.accounts().signIn("clinician", "clinician-demo".toCharArray());
             return app.families().search("").stream().map(Family::id).sorted().toList();
         }
+    }
+
+    @Test
+    void aDemoFolderHasScreeningHistoriesWithEveryCaseADemonstrationNeeds(@TempDir Path dir) {
+        try (AppContext app = TestApp.open(dir, clock)) {
+            DemoService.Result r = app.demo().addFamilies(40, 5L, n -> { }, () -> false);
+            assertTrue(r.screens() > 30, "screens written: " + r.screens());
+            app.accounts().signIn("clinician", "clinician-demo".toCharArray());
+            UUID clinician = app.session().require().id();
+            List<Family> all = app.families().search("");
+            assertEquals(40, all.size());
+            List<Visit> visits = new ArrayList<>();
+            List<Screening> screens = new ArrayList<>();
+            List<DueScreen> depressionDue = new ArrayList<>();
+            for (Family f : all) {
+                visits.addAll(app.screening().visits(f.id()));
+                screens.addAll(app.screening().forFamily(f.id()));
+                app.screening().due(f.id()).stream()
+                        .filter(d -> d.reason() == DueScreen.Reason.DEPRESSION_WELL_VISIT).forEach(depressionDue::add);
+            }
+            LocalDate today = LocalDate.of(2026, 11, 23);
+            assertTrue(visits.size() >= 20);
+            assertTrue(visits.stream().allMatch(v -> v.clinicianId().equals(clinician)), "the demo clinician saw them");
+            assertTrue(visits.stream().anyMatch(v -> v.date().isBefore(today.minusMonths(3))), "visits over months");
+            assertTrue(screens.stream().allMatch(x -> x.startedAt().isBefore(clock.instant().plusSeconds(1))));
+
+            assertTrue(count(screens, "phq2", ScreeningStatus.COMPLETED, Outcome.POSITIVE) >= 1);
+            Screening followed = screens.stream().filter(x -> x.followsId() != null && x.instrument().equals("phq9"))
+                    .findFirst().orElseThrow();
+            Screening phq2 = app.screening().open(followed.followsId());
+            assertEquals("phq2", phq2.instrument());
+            assertTrue(app.screening().open(followed.id()).answers().containsAll(phq2.answers()),
+                    "the PHQ-9 keeps the PHQ-2's two answers");
+            for (String instrument : List.of("phq9", "gad7", "hvs", "ahc-hrsn", "epds", "pearls")) {
+                assertTrue(count(screens, instrument, ScreeningStatus.COMPLETED, Outcome.POSITIVE) >= 1, instrument);
+            }
+            assertTrue(screens.stream().anyMatch(x -> x.instrument().equals("phq9") && x.language().equals("es")
+                    && x.status() == ScreeningStatus.COMPLETED), "a Spanish PHQ-9");
+            Screening trended = screens.stream().filter(x -> x.instrument().equals("phq9")).filter(x ->
+                    app.screening().history(x.subjectId(), "phq9").size() >= 4).findFirst().orElseThrow();
+            List<Integer> totals = app.screening().history(trended.subjectId(), "phq9").stream()
+                    .map(x -> x.score().total()).toList();
+            assertEquals(List.of(17, 14, 9, 6), totals, "a PHQ-9 trend over four visits");
+
+            var open = app.screening().openAlerts(null);
+            assertTrue(open.stream().anyMatch(a -> a.kind() == AlertKind.CRITICAL), "an open item-9 alert");
+            assertTrue(open.stream().anyMatch(a -> a.kind() == AlertKind.ASK_DIRECTLY), "an ask-directly alert");
+            assertTrue(open.size() <= 4, "only a few alerts left open: " + open.size());
+            assertTrue(screens.stream().filter(x -> x.score() != null && !x.score().critical().isEmpty())
+                    .count() > open.stream().filter(a -> a.kind() == AlertKind.CRITICAL).count(),
+                    "most critical answers were acted on");
+
+            assertTrue(screens.stream().anyMatch(x -> x.status() == ScreeningStatus.IN_PROGRESS
+                    && x.instrument().equals("phq9")), "a PHQ-9 to resume");
+            assertTrue(screens.stream().anyMatch(x -> x.status() == ScreeningStatus.IN_PROGRESS && x.safetyDeferred()),
+                    "an AHC HRSN waiting for the caregiver to be alone");
+            Screening notDone = screens.stream().filter(x -> x.status() == ScreeningStatus.NOT_DONE).findFirst()
+                    .orElseThrow();
+            assertNotNull(notDone.notDoneReason());
+            Screening wrong = screens.stream().filter(x -> x.status() == ScreeningStatus.ENTERED_IN_ERROR).findFirst()
+                    .orElseThrow();
+            assertFalse(wrong.errorReason().isBlank());
+            Screening correction = screens.stream().filter(x -> wrong.id().equals(x.correctsId())).findFirst()
+                    .orElseThrow();
+            assertEquals(ScreeningStatus.COMPLETED, correction.status());
+            assertEquals(List.of(correction.id()), app.screening().latest(correction.familyId()).stream()
+                    .filter(x -> x.subjectId().equals(wrong.subjectId()) && x.instrument().equals("phq9"))
+                    .map(Screening::id).toList(), "the correction counts, the screen in error not");
+
+            DomainScore safety = screens.stream().filter(x -> x.instrument().equals("ahc-hrsn")
+                            && x.status() == ScreeningStatus.COMPLETED)
+                    .map(x -> x.score().domain("safety").orElseThrow()).filter(d -> d.outcome() == Outcome.POSITIVE)
+                    .findFirst().orElseThrow();
+            assertTrue(safety.privateDomain());
+            assertTrue(safety.score() >= 11);
+
+            assertTrue(depressionDue.stream().anyMatch(d -> d.ageMonths() == 2), "a two-month screen due today");
+            assertTrue(depressionDue.stream().anyMatch(d -> d.ageMonths() == 4), "a four-month screen due today");
+            assertEquals(3, screens.stream().map(Screening::mode).distinct().count(), "self, clinician, interpreter");
+            assertEquals(AlertKind.CRITICAL, app.screening().openAlerts(all.get(0).id()).get(0).kind(),
+                    "the family at the top of the recent list shows the alert dialog");
+        }
+    }
+
+    @Test
+    void theSameSeedOnAFreshFolderGivesTheSameScreens(@TempDir Path a, @TempDir Path b) {
+        assertEquals(screenIds(a), screenIds(b));
+    }
+
+    private List<UUID> screenIds(Path dir) {
+        try (AppContext app = TestApp.open(dir, clock)) {
+            app.demo().addFamilies(20, 9L, n -> { }, () -> false);
+            app.accounts().signIn("clinician", "clinician-demo".toCharArray());
+            List<UUID> ids = new ArrayList<>();
+            for (Family f : app.families().search("")) {
+                app.screening().forFamily(f.id()).forEach(x -> ids.add(x.id()));
+            }
+            return ids.stream().sorted().toList();
+        }
+    }
+
+    private static long count(List<Screening> screens, String instrument, ScreeningStatus status, Outcome outcome) {
+        return screens.stream().filter(x -> x.instrument().equals(instrument) && x.status() == status
+                && x.score() != null && x.score().outcome() == outcome).count();
     }
 }

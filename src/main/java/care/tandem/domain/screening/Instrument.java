@@ -24,6 +24,34 @@ public record Instrument(String id, String url, String version, String panelCode
         unverifiedLanguages = Set.copyOf(unverifiedLanguages);
     }
 
+    /**
+     * Whether a clinician's digit is an answer's points (UX.md: where the options score 0–n, as in the PHQ and GAD)
+     * rather than its printed position (EPDS score entry, whose points carry the reversal; AHC; HVS).
+     */
+    public boolean digitsArePoints(Item item) {
+        return !scoreEntry && item.kind() != ItemKind.INTEGER && !item.options().isEmpty()
+                && item.options().stream().allMatch(o -> o.points() != null)
+                && item.options().stream().anyMatch(o -> o.points() == 0);
+    }
+
+    /** The option a digit picks: by points where {@link #digitsArePoints}, else by position (1 = first, 0 = tenth). */
+    public Optional<AnswerOption> optionForDigit(Item item, int digit) {
+        if (digitsArePoints(item)) {
+            return item.options().stream().filter(o -> o.points() == digit).findFirst();
+        }
+        int position = digit == 0 ? 10 : digit;
+        return position <= item.options().size() ? Optional.of(item.options().get(position - 1)) : Optional.empty();
+    }
+
+    /** The digit that picks this option, as its button shows it. */
+    public int digitFor(Item item, AnswerOption option) {
+        if (digitsArePoints(item)) {
+            return option.points();
+        }
+        int position = item.options().indexOf(option) + 1;
+        return position == 10 ? 0 : position;
+    }
+
     public Optional<Item> item(String code) {
         return items.stream().filter(i -> i.code().equals(code)).findFirst();
     }

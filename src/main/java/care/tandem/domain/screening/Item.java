@@ -22,14 +22,4 @@ public record Item(String code, int number, LocalText intro, LocalText text, Ite
     public Optional<AnswerOption> option(String answerCode) {
         return options.stream().filter(o -> o.code().equals(answerCode)).findFirst();
     }
-
-    /** The option a clinician's digit picks: the one worth that many points, else the one at that position. */
-    public Optional<AnswerOption> optionForDigit(int digit) {
-        boolean pointsFromZero = options.stream().allMatch(o -> o.points() != null)
-                && options.stream().anyMatch(o -> o.points() == 0);
-        if (pointsFromZero) {
-            return options.stream().filter(o -> o.points() == digit).findFirst();
-        }
-        return digit >= 1 && digit <= options.size() ? Optional.of(options.get(digit - 1)) : Optional.empty();
-    }
 }

@@ -2,6 +2,10 @@ package care.tandem.ui.family;
 
 import care.tandem.domain.family.Family;
 import care.tandem.ui.common.UiContext;
+import care.tandem.ui.screening.AlertDialogs;
+import care.tandem.ui.screening.ScreeningPanelView;
+import care.tandem.ui.screening.ScreeningPanelViewModel;
+import care.tandem.ui.screening.ScreeningWords;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.control.Label;
@@ -14,18 +18,24 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
+import java.time.ZoneId;
+
 /**
  * Wires the Families screen: the search field (debounced), the result list and its keys, the details
  * pane, and the New/Edit and Merge windows. The shell binds Ctrl+F to {@link #focusSearch()} and Ctrl+N to
- * {@link #newFamily()}.
+ * {@link #newFamily()}. Below the household, the screening panel shows what is due, unfinished and the latest
+ * results; opening a family first shows its open urgent alerts.
  */
 public final class FamilyScreenController {
     private final UiContext ui;
     private final FamilyScreenViewModel model;
+    private final ScreeningPanelViewModel screening;
+    private final ScreeningPanelView screeningView;
     private FamilySearchControls searchControls;
 
     @FXML private SplitPane root;
@@ -40,6 +50,10 @@ public final class FamilyScreenController {
         this.ui = ui;
         this.model = new FamilyScreenViewModel(ui.app().families(), ui.runner(), ui.dialogs(),
                 new FamilyFormat(ui.texts(), ui.app().clock()));
+        ZoneId zone = ui.app().clock().getZone();
+        this.screening = new ScreeningPanelViewModel(ui.app().screening(), ui.runner(), ui.dialogs(),
+                new ScreeningWords(ui.texts(), zone));
+        this.screeningView = new ScreeningPanelView(ui, screening, this::window);
     }
 
     @FXML
@@ -66,6 +80,16 @@ public final class FamilyScreenController {
     @FXML
     public void newFamily() {
         openEditor(model.newFamilyEditor(prompts()));
+    }
+
+    /** Opens the screening set-up for the open family with nothing preselected (Alt+S). */
+    public void startScreen() {
+        screeningView.startAny();
+    }
+
+    /** The screening panel's view model, for the shell and tests. */
+    public ScreeningPanelViewModel screening() {
+        return screening;
     }
 
     /** The view model, for the shell and tests. */
@@ -163,10 +187,19 @@ public final class FamilyScreenController {
         detailsFrame.setVisible(shown);
         detailsPlaceholder.setVisible(!shown);
         if (!shown) {
+            screening.show(null);
             detailsScroll.setContent(null);
             return;
         }
-        detailsScroll.setContent(new FamilyDetailsView(model.format(), "details").build(family));
+        VBox details = new FamilyDetailsView(model.format(), "details").build(family);
+        details.getChildren().add(screeningView.node());
+        detailsScroll.setContent(details);
         detailsScroll.setVvalue(0);
+        // An urgent alert still open for this family comes before anything else on its page.
+        screening.show(family, panel -> {
+            if (!panel.openAlerts().isEmpty()) {
+                AlertDialogs.showAll(ui, window(), panel.openAlerts(), screening::refresh);
+            }
+        });
     }
 }

@@ -20,6 +20,7 @@ public final class HelpWindow {
     public static final List<String[]> KEYS = List.of(
             new String[] {"help.key.find", "help.action.find"},
             new String[] {"help.key.new", "help.action.new"},
+            new String[] {"help.key.startScreen", "help.action.startScreen"},
             new String[] {"help.key.sections", "help.action.sections"},
             new String[] {"help.key.lock", "help.action.lock"},
             new String[] {"help.key.help", "help.action.help"},

@@ -4,6 +4,8 @@ import care.tandem.ui.common.ErrorLog;
 import care.tandem.ui.common.UiContext;
 import care.tandem.ui.family.FamilyScreenController;
 import care.tandem.ui.family.FamilyViews;
+import care.tandem.ui.screening.AlertDialogs;
+import care.tandem.ui.screening.ScreeningWorklistView;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.geometry.Pos;
@@ -25,6 +27,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 
 import java.io.IOException;
 import java.util.EnumMap;
@@ -33,7 +36,8 @@ import java.util.Map;
 
 /**
  * Wires the main window: top bar, left navigation, the open section, status bar and the keys
- * (Ctrl+F, Ctrl+N, Ctrl+L, Ctrl+1…5, F1, Ctrl+Q). Decisions live in {@link MainWindowViewModel}.
+ * (Ctrl+F, Ctrl+N, Alt+S, Ctrl+L, Ctrl+1…5, F1, Ctrl+Q). Decisions live in {@link MainWindowViewModel}. Open urgent
+ * alerts are shown, before anything else, by {@link #showOpenAlerts()}; the status bar counts them.
  */
 public final class MainWindowController {
     private final UiContext ui;
@@ -44,6 +48,7 @@ public final class MainWindowController {
     private final ToggleGroup navGroup = new ToggleGroup();
     private Node familiesNode;
     private FamilyScreenController families;
+    private ScreeningWorklistView worklist;
     private VBox emptyState;
     private Label emptyTitle;
     private Label emptyText;
@@ -82,6 +87,8 @@ public final class MainWindowController {
     private Label statusFamilies;
     @FXML
     private Label statusDemo;
+    @FXML
+    private Label statusAlerts;
 
     public MainWindowController(UiContext ui, MainWindowViewModel vm, Runnable openSettings, Runnable openHelp) {
         this.ui = ui;
@@ -129,6 +136,9 @@ public final class MainWindowController {
         statusFolder.setText(ui.texts().get("status.folder", vm.dataFolderName()));
         statusFolder.setTooltip(new Tooltip(vm.dataFolderPath()));
         statusFamilies.textProperty().bind(vm.familyCountProperty());
+        statusAlerts.textProperty().bind(vm.alertCountProperty());
+        statusAlerts.visibleProperty().bind(vm.alertCountProperty().isNotEmpty());
+        statusAlerts.managedProperty().bind(statusAlerts.visibleProperty());
         statusDemo.setVisible(vm.isDemo());
         statusDemo.setManaged(vm.isDemo());
         buildEmptyState();
@@ -171,11 +181,60 @@ public final class MainWindowController {
         if (s == Section.FAMILIES) {
             content.getChildren().setAll(familiesNode());
             vm.refreshFamilyCount();
+        } else if (s == Section.SCREENING) {
+            content.getChildren().setAll(worklistNode());
+            worklist.refresh();
+            vm.refreshAlertCount();
         } else {
             emptyTitle.setText(ui.texts().get(s.titleKey()));
             emptyText.setText(ui.texts().get(s.comingKey()));
             content.getChildren().setAll(emptyState);
         }
+    }
+
+    private Node worklistNode() {
+        if (worklist == null) {
+            worklist = new ScreeningWorklistView(ui, this::window, vm::refreshAlertCount);
+        }
+        return worklist.node();
+    }
+
+    private Window window() {
+        return content.getScene() == null ? null : content.getScene().getWindow();
+    }
+
+    /**
+     * Shows every family's open urgent alerts (after sign-in and after unlock), each naming its family, before
+     * anything else; the status bar counts them.
+     */
+    public void showOpenAlerts() {
+        vm.loadOpenAlerts(alerts -> {
+            if (!alerts.isEmpty()) {
+                AlertDialogs.showAll(ui, window(), alerts, true, this::alertsActed);
+            }
+        });
+    }
+
+    private void alertsActed() {
+        vm.refreshAlertCount();
+        if (worklist != null) {
+            worklist.refresh();
+        }
+        if (families != null) {
+            families.screening().refresh();
+        }
+    }
+
+    /** Alt+S: a new screen for the open family. */
+    public void startScreen() {
+        if (vm.sectionProperty().get() == Section.FAMILIES && families != null) {
+            families.startScreen();
+        }
+    }
+
+    /** The Screening section's worklist, once shown (tests). */
+    public ScreeningWorklistView worklist() {
+        return worklist;
     }
 
     private Node familiesNode() {
@@ -206,6 +265,7 @@ public final class MainWindowController {
         Map<KeyCombination, Runnable> keys = scene.getAccelerators();
         keys.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), unlessLocked(this::findFamily));
         keys.put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), unlessLocked(this::newFamily));
+        keys.put(new KeyCodeCombination(KeyCode.S, KeyCombination.ALT_DOWN), unlessLocked(this::startScreen));
         keys.put(new KeyCodeCombination(KeyCode.F1), unlessLocked(openHelp));
         keys.put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), vm::quit);
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5};

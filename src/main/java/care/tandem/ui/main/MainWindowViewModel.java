@@ -1,10 +1,12 @@
 package care.tandem.ui.main;
 
+import care.tandem.domain.screening.Alert;
 import care.tandem.domain.user.Role;
 import care.tandem.domain.user.User;
 import care.tandem.i18n.Texts;
 import care.tandem.service.AccountService;
 import care.tandem.service.FamilyService;
+import care.tandem.service.ScreeningService;
 import care.tandem.ui.common.BackgroundRunner;
 import care.tandem.ui.common.DialogService;
 import care.tandem.ui.common.FormatLocale;
@@ -18,16 +20,19 @@ import javafx.beans.property.SimpleObjectProperty;
 
 import java.nio.file.Path;
 import java.text.NumberFormat;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The main window's state: which section is open (and so the window title, never a patient's name), who
  * is signed in, the clinic, the data folder, how many families it holds (counted in the background once
- * the window shows), the lock, sign-out and quit.
+ * the window shows), how many urgent alerts are open, the lock, sign-out and quit.
  */
 public final class MainWindowViewModel {
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.FAMILIES);
     private final StringBinding title;
     private final ReadOnlyStringWrapper familyCount = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper alertCount = new ReadOnlyStringWrapper("");
 
     private final Texts texts;
     private final User user;
@@ -36,6 +41,7 @@ public final class MainWindowViewModel {
     private final boolean demo;
     private final AccountService accounts;
     private final FamilyService families;
+    private final ScreeningService screening;
     private final BackgroundRunner runner;
     private final DialogService dialogs;
     private final LockViewModel lock;
@@ -43,10 +49,21 @@ public final class MainWindowViewModel {
     private final Runnable onQuit;
     private boolean leaving;
 
-    /** What the main window shows and whom it reaches; {@code onSignedOut}/{@code onQuit} run after the audit. */
+    /**
+     * What the main window shows and whom it reaches; {@code onSignedOut}/{@code onQuit} run after the audit.
+     * {@code screening} may be null (no alert count).
+     */
     public record Setup(Texts texts, User user, String clinicName, Path dataDir, boolean demo,
                         AccountService accounts, FamilyService families, BackgroundRunner runner,
-                        DialogService dialogs, LockViewModel lock, Runnable onSignedOut, Runnable onQuit) {
+                        DialogService dialogs, LockViewModel lock, Runnable onSignedOut, Runnable onQuit,
+                        ScreeningService screening) {
+
+        public Setup(Texts texts, User user, String clinicName, Path dataDir, boolean demo, AccountService accounts,
+                     FamilyService families, BackgroundRunner runner, DialogService dialogs, LockViewModel lock,
+                     Runnable onSignedOut, Runnable onQuit) {
+            this(texts, user, clinicName, dataDir, demo, accounts, families, runner, dialogs, lock, onSignedOut,
+                    onQuit, null);
+        }
     }
 
     public MainWindowViewModel(Setup s) {
@@ -57,6 +74,7 @@ public final class MainWindowViewModel {
         this.demo = s.demo();
         this.accounts = s.accounts();
         this.families = s.families();
+        this.screening = s.screening();
         this.runner = s.runner();
         this.dialogs = s.dialogs();
         this.lock = s.lock();
@@ -76,6 +94,32 @@ public final class MainWindowViewModel {
     /** Counts the families in the background; the status bar shows the count when it arrives. */
     public void refreshFamilyCount() {
         runner.read(families::count, n -> familyCount.set(familyCountText(n)), failure -> familyCount.set(""));
+    }
+
+    /**
+     * Reads every family's open urgent alerts in the background, updates the status bar's count, and hands them
+     * to {@code then} (which shows them before anything else).
+     */
+    public void loadOpenAlerts(Consumer<List<Alert>> then) {
+        if (screening == null) {
+            return;
+        }
+        runner.read(() -> screening.openAlerts(null), alerts -> {
+            alertCount.set(alertCountText(alerts.size()));
+            then.accept(alerts);
+        }, failure -> alertCount.set(""));
+    }
+
+    /** Recounts the open urgent alerts (after one was acted on). */
+    public void refreshAlertCount() {
+        loadOpenAlerts(alerts -> { });
+    }
+
+    String alertCountText(int n) {
+        if (n == 0) {
+            return "";
+        }
+        return n == 1 ? texts.get("alert.openCount.one") : texts.get("alert.openCount.other", n);
     }
 
     String familyCountText(long n) {
@@ -117,6 +161,11 @@ public final class MainWindowViewModel {
 
     public ReadOnlyStringProperty familyCountProperty() {
         return familyCount.getReadOnlyProperty();
+    }
+
+    /** "2 urgent alerts open", or empty when none is. */
+    public ReadOnlyStringProperty alertCountProperty() {
+        return alertCount.getReadOnlyProperty();
     }
 
     public String clinicName() {

@@ -7,6 +7,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -67,6 +68,34 @@ public final class SettingsController {
     private Button addUserButton;
     @FXML
     private Button closeButton;
+    @FXML
+    private Label monthsLabel;
+    @FXML
+    private TextField monthsField;
+    @FXML
+    private Label instrumentLabel;
+    @FXML
+    private ChoiceBox<String> instrumentChoice;
+    @FXML
+    private Label socialLabel;
+    @FXML
+    private TextField socialField;
+    @FXML
+    private Label epdsPositiveLabel;
+    @FXML
+    private TextField epdsPositiveField;
+    @FXML
+    private Label epdsLikelyLabel;
+    @FXML
+    private TextField epdsLikelyField;
+    @FXML
+    private CheckBox gadSpanishCheck;
+    @FXML
+    private Label gadSpanishWarning;
+    @FXML
+    private Label screeningMessage;
+    @FXML
+    private Button saveScreeningButton;
 
     public SettingsController(SettingsViewModel vm) {
         this.vm = vm;
@@ -127,7 +156,42 @@ public final class SettingsController {
                 closeButton.getScene().getWindow().hide();
             }
         });
+        bindScreening(vm.screening());
         vm.load();
+    }
+
+    private void bindScreening(ScreeningSettingsViewModel screening) {
+        monthsField.textProperty().bindBidirectional(screening.depressionMonthsProperty());
+        // Months are digits and commas; the thresholds and the interval digits only.
+        monthsField.setTextFormatter(new TextFormatter<>(
+                change -> change.getControlNewText().matches("[\\d,\\s]{0,60}") ? change : null));
+        instrumentChoice.setItems(FXCollections.observableArrayList(ScreeningSettingsViewModel.DEPRESSION_INSTRUMENTS));
+        instrumentChoice.setConverter(converter(screening::instrumentText));
+        instrumentChoice.valueProperty().bindBidirectional(screening.depressionInstrumentProperty());
+        for (TextField number : java.util.List.of(socialField, epdsPositiveField, epdsLikelyField)) {
+            number.setTextFormatter(new TextFormatter<>(
+                    change -> change.getControlNewText().matches("\\d{0,2}") ? change : null));
+        }
+        socialField.textProperty().bindBidirectional(screening.socialNeedsMonthsProperty());
+        epdsPositiveField.textProperty().bindBidirectional(screening.epdsPositiveProperty());
+        epdsLikelyField.textProperty().bindBidirectional(screening.epdsLikelyProperty());
+        gadSpanishCheck.selectedProperty().bindBidirectional(screening.unverifiedGadSpanishProperty());
+        link(monthsLabel, monthsField);
+        link(instrumentLabel, instrumentChoice);
+        link(socialLabel, socialField);
+        link(epdsPositiveLabel, epdsPositiveField);
+        link(epdsLikelyLabel, epdsLikelyField);
+        gadSpanishCheck.setAccessibleHelp(gadSpanishWarning.getText());
+        screeningMessage.textProperty().bind(screening.messageProperty());
+        screening.errorProperty().addListener((obs, was, is) -> {
+            screeningMessage.getStyleClass().remove("danger-text");
+            if (is) {
+                screeningMessage.getStyleClass().add("danger-text");
+            }
+        });
+        Forms.collapseWhenEmpty(screeningMessage);
+        saveScreeningButton.disableProperty().bind(screening.busyProperty());
+        saveScreeningButton.setOnAction(e -> screening.save());
     }
 
     private void commitMinutes() {

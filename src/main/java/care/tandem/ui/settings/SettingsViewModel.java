@@ -7,6 +7,7 @@ import care.tandem.domain.user.UsernamePolicy;
 import care.tandem.i18n.Texts;
 import care.tandem.service.AccountService;
 import care.tandem.service.ClinicService;
+import care.tandem.service.ScreeningService;
 import care.tandem.ui.common.BackgroundRunner;
 import care.tandem.ui.common.DialogService;
 import javafx.beans.binding.Bindings;
@@ -25,8 +26,9 @@ import java.util.List;
 import java.util.function.IntConsumer;
 
 /**
- * An administrator's settings: minutes until the idle lock, the list of users, and a form to add one
- * (an associate names a supervisor). Each change goes through the services, which check the role again.
+ * An administrator's settings: minutes until the idle lock, the list of users, a form to add one
+ * (an associate names a supervisor), and the screening settings ({@link ScreeningSettingsViewModel}). Each
+ * change goes through the services, which check the role again.
  */
 public final class SettingsViewModel {
     /** A row of the user list. */
@@ -54,8 +56,13 @@ public final class SettingsViewModel {
     private final Texts texts;
     private final IntConsumer onIdleMinutesSaved;
 
-    public SettingsViewModel(AccountService accounts, ClinicService clinic, BackgroundRunner runner,
-                             DialogService dialogs, Texts texts, IntConsumer onIdleMinutesSaved) {
+    private final ScreeningSettingsViewModel screening;
+
+    /** @param screening the screening service, for the screening section */
+    public SettingsViewModel(AccountService accounts, ClinicService clinic, ScreeningService screening,
+                             BackgroundRunner runner, DialogService dialogs, Texts texts,
+                             IntConsumer onIdleMinutesSaved) {
+        this.screening = new ScreeningSettingsViewModel(screening, runner, dialogs, texts);
         this.accounts = accounts;
         this.clinic = clinic;
         this.runner = runner;
@@ -77,6 +84,12 @@ public final class SettingsViewModel {
             supervisor.set(chosen != null && supervisors.contains(chosen) ? chosen
                     : supervisors.isEmpty() ? null : supervisors.get(0));
         }, dialogs::showProblem);
+        screening.load();
+    }
+
+    /** The screening section. */
+    public ScreeningSettingsViewModel screening() {
+        return screening;
     }
 
     /** Saves the idle-lock minutes (1 to 60) and applies them at once. */

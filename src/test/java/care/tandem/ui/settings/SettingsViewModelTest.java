@@ -32,7 +32,7 @@ class SettingsViewModelTest {
     @BeforeEach
     void open() {
         app = TestApp.signedIn(dir, MutableClock.at("2026-01-05T14:00:00Z"));
-        vm = new SettingsViewModel(app.accounts(), app.clinic(), new SyncRunner(), dialogs,
+        vm = new SettingsViewModel(app.accounts(), app.clinic(), app.screening(), new SyncRunner(), dialogs,
                 new Texts(Locale.ENGLISH), appliedMinutes::set);
         vm.load();
     }

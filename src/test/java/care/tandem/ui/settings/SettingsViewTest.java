@@ -5,12 +5,15 @@ import care.tandem.AppContext;
 import care.tandem.i18n.Texts;
 import care.tandem.testing.FakeDialogs;
 import care.tandem.testing.MutableClock;
+import care.tandem.testing.Screenshots;
 import care.tandem.testing.SyncRunner;
 import care.tandem.testing.TestApp;
 import javafx.application.Application;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -59,10 +62,14 @@ class SettingsViewTest {
 
     private void open(FxRobot robot) {
         app = TestApp.signedIn(dir, MutableClock.at("2026-01-05T14:00:00Z"));
+        show(robot);
+    }
+
+    private void show(FxRobot robot) {
         robot.interact(() -> {
             Texts texts = new Texts(Locale.ENGLISH);
-            SettingsViewModel vm = new SettingsViewModel(app.accounts(), app.clinic(), new SyncRunner(), dialogs,
-                    texts, minutes -> { });
+            SettingsViewModel vm = new SettingsViewModel(app.accounts(), app.clinic(), app.screening(),
+                    new SyncRunner(), dialogs, texts, minutes -> { });
             FXMLLoader loader = new FXMLLoader(
                     SettingsController.class.getResource("/care/tandem/ui/settings/SettingsView.fxml"), texts.bundle());
             loader.setControllerFactory(type -> new SettingsController(vm));
@@ -73,7 +80,9 @@ class SettingsViewTest {
                 throw new UncheckedIOException(e);
             }
             stage = new Stage();
-            stage.setScene(new Scene(root, 760, 700));
+            Scene scene = new Scene(root, 760, 700);
+            scene.getStylesheets().add("/care/tandem/ui/tandem.css");
+            stage.setScene(scene);
             loader.<SettingsController>getController().attach(stage);
             stage.show();
         });
@@ -147,5 +156,73 @@ class SettingsViewTest {
         robot.clickOn("#closeButton");
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(stage.isShowing());
+    }
+
+    private void replace(FxRobot robot, String field, String typed) {
+        TextField f = robot.lookup(field).queryAs(TextField.class);
+        // Focus, not a click: the section may be scrolled out of the window's view.
+        robot.interact(() -> {
+            f.requestFocus();
+            f.selectAll();
+        });
+        robot.type(KeyCode.BACK_SPACE);
+        robot.write(typed);
+    }
+
+    private void screenshot(FxRobot robot, String name) {
+        robot.interact(() -> robot.lookup(".settings-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> Screenshots.save(stage.getScene(), name));
+    }
+
+    private String text(FxRobot robot, String field) {
+        return robot.lookup(field).queryAs(TextField.class).getText();
+    }
+
+    @Test
+    void anAdministratorSetsTheScreeningScheduleAndThresholdsAndSeesThemAgainOnReopening(FxRobot robot) {
+        open(robot);
+        assertTrue(robot.lookup("#screeningSection").query().isVisible());
+        assertEquals("1, 2, 4, 6", text(robot, "#monthsField"));
+        assertEquals("10", text(robot, "#epdsPositiveField"));
+        assertEquals("13", text(robot, "#epdsLikelyField"));
+        screenshot(robot, "settings-screening");
+
+        replace(robot, "#monthsField", "1, 2, 4, 6, 9");
+        robot.interact(() -> robot.lookup("#instrumentChoice").queryAs(ChoiceBox.class).getSelectionModel().select(2));
+        replace(robot, "#socialField", "6");
+        replace(robot, "#epdsPositiveField", "11");
+        replace(robot, "#epdsLikelyField", "14");
+        robot.interact(() -> robot.lookup("#gadSpanishCheck").queryAs(CheckBox.class).setSelected(true));
+        robot.interact(() -> robot.lookup("#saveScreeningButton").queryButton().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Screening settings saved. They apply from now on.",
+                robot.lookup("#screeningMessage").queryLabeled().getText());
+
+        robot.interact(stage::hide);
+        show(robot);
+        assertEquals("1, 2, 4, 6, 9", text(robot, "#monthsField"));
+        assertEquals("EPDS", robot.lookup("#instrumentChoice").queryAs(ChoiceBox.class).getConverter()
+                .toString(robot.lookup("#instrumentChoice").queryAs(ChoiceBox.class).getValue()));
+        assertEquals("6", text(robot, "#socialField"));
+        assertEquals("11", text(robot, "#epdsPositiveField"));
+        assertEquals("14", text(robot, "#epdsLikelyField"));
+        assertTrue(robot.lookup("#gadSpanishCheck").queryAs(CheckBox.class).isSelected());
+        assertTrue(dialogs.problems.isEmpty(), () -> dialogs.problems.toString());
+    }
+
+    @Test
+    void aPositiveThresholdAboveLikelyDepressionIsRefusedInlineAndNotSaved(FxRobot robot) {
+        open(robot);
+        replace(robot, "#epdsPositiveField", "15");
+        robot.write("x");
+        assertEquals("15", text(robot, "#epdsPositiveField"), "letters are not taken");
+        robot.interact(() -> robot.lookup("#saveScreeningButton").queryButton().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals("The EPDS positive threshold cannot be above the \"likely depression\" threshold. Nothing was saved.",
+                robot.lookup("#screeningMessage").queryLabeled().getText());
+        assertEquals(10, app.screening().settings().epdsPositive());
+        screenshot(robot, "settings-screening-refused");
     }
 }
