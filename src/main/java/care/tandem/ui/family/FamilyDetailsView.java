@@ -31,6 +31,14 @@ final class FamilyDetailsView {
 
     /** The nodes showing {@code family}: a heading with its tags, then its sections. */
     VBox build(Family family) {
+        return build(family, null);
+    }
+
+    /**
+     * As {@link #build(Family)}, with the visit's screening panel right under the heading and any restriction, so
+     * what is due and any urgent result come first on the family page (UX.md: one screen, no hunting).
+     */
+    VBox build(Family family, Node visit) {
         VBox box = new VBox(14);
         box.getStyleClass().add("family-details");
         Label title = new Label(format.familyTitle(family));
@@ -49,6 +57,9 @@ final class FamilyDetailsView {
             box.getChildren().add(tags);
         }
         restriction(family).ifPresent(box.getChildren()::add);
+        if (visit != null) {
+            box.getChildren().add(visit);
+        }
         box.getChildren().add(heading("family.details.children"));
         List<Member> children = family.children();
         for (int i = 0; i < children.size(); i++) {

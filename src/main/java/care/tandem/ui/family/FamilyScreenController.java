@@ -28,7 +28,7 @@ import java.time.ZoneId;
 /**
  * Wires the Families screen: the search field (debounced), the result list and its keys, the details
  * pane, and the New/Edit and Merge windows. The shell binds Ctrl+F to {@link #focusSearch()} and Ctrl+N to
- * {@link #newFamily()}. Below the household, the screening panel shows what is due, unfinished and the latest
+ * {@link #newFamily()}. Under the household's name, the screening panel shows what is due, unfinished and the latest
  * results; opening a family first shows its open urgent alerts.
  */
 public final class FamilyScreenController {
@@ -191,8 +191,7 @@ public final class FamilyScreenController {
             detailsScroll.setContent(null);
             return;
         }
-        VBox details = new FamilyDetailsView(model.format(), "details").build(family);
-        details.getChildren().add(screeningView.node());
+        VBox details = new FamilyDetailsView(model.format(), "details").build(family, screeningView.node());
         detailsScroll.setContent(details);
         detailsScroll.setVvalue(0);
         // An urgent alert still open for this family comes before anything else on its page.

@@ -13,6 +13,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -70,10 +71,7 @@ public final class AlertDialogs {
                     }
                     after.run();
                 });
-        VBox page = page(ui, vm);
-        ScrollPane scroll = new ScrollPane(page);
-        scroll.setFitToWidth(true);
-        stage[0] = ui.windows().newStage(owner, "alert.title", scroll, 640, 620);
+        stage[0] = ui.windows().newStage(owner, "alert.title", page(ui, vm), 640, 640);
         Stage dialog = stage[0];
         dialog.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> fresh.forEach(a -> SHOWING.remove(a.id())));
         dialog.setOnCloseRequest(e -> {
@@ -91,7 +89,8 @@ public final class AlertDialogs {
         return dialog;
     }
 
-    private static VBox page(UiContext ui, AlertDialogViewModel vm) {
+    /** The alert's details and actions, scrolling if need be, above the message and Record, which always show. */
+    private static BorderPane page(UiContext ui, AlertDialogViewModel vm) {
         Label heading = label("alertHeading");
         heading.getStyleClass().addAll("title-3", "alert-heading");
         Label progress = label("alertProgress");
@@ -121,6 +120,13 @@ public final class AlertDialogs {
             r.setWrapText(true);
             actions.getChildren().add(r);
         }
+        // Keyboard: arrows or Space choose an action, Enter records it (a focused radio would otherwise swallow Enter).
+        actions.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                e.consume();
+                vm.record();
+            }
+        });
         group.selectedToggleProperty().addListener((obs, old, now) ->
                 vm.actionProperty().set(now == null ? null : (AlertAction) now.getUserData()));
         vm.actionProperty().addListener((obs, old, now) -> {
@@ -165,11 +171,16 @@ public final class AlertDialogs {
         });
         Shown now = vm.current();
         show(heading, now == null ? ui.texts().get("alert.title") : now.heading());
-        VBox page = new VBox(10, heading, progress, family, caregiver, item, answer, raised, choose, actions,
-                reasonBox, message, buttons);
+        VBox details = new VBox(10, heading, progress, family, caregiver, item, answer, raised, choose, actions,
+                reasonBox);
+        details.setPadding(new Insets(24, 24, 12, 24));
+        ScrollPane scroll = new ScrollPane(details);
+        scroll.setFitToWidth(true);
+        VBox foot = new VBox(8, message, buttons);
+        foot.setPadding(new Insets(12, 24, 20, 24));
+        BorderPane page = new BorderPane(scroll, null, null, foot, null);
         page.getStyleClass().addAll("alert-dialog", "help-page");
         page.setId("alertDialog");
-        page.setPadding(new Insets(24));
         return page;
     }
 

@@ -357,7 +357,7 @@ public final class EntryWindow {
         number.getStyleClass().add("entry-number");
         Label text = new Label(r.text());
         text.setWrapText(true);
-        text.setMinWidth(220);
+        text.setMinWidth(160);
         text.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(text, Priority.ALWAYS);
         Label answer = new Label(answerSummary(r));
@@ -366,7 +366,8 @@ public final class EntryWindow {
                 : "entry-private-answer");
         answer.setWrapText(true);
         answer.setMaxWidth(300);
-        answer.setMinWidth(Math.min(120, answer.prefWidth(-1)));
+        // The answer keeps its words on one line where it can; the question text wraps instead.
+        answer.setMinWidth(Math.min(280, answer.prefWidth(-1)));
         HBox line = new HBox(8, number, text, answer);
         node.getChildren().setAll(line);
         if (r.item().intro() != null && (index == 0 || !r.item().intro().equals(vm.rows().get(index - 1).item().intro()))) {

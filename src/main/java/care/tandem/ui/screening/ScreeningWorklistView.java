@@ -106,8 +106,7 @@ public final class ScreeningWorklistView {
             resume.setOnAction(e -> ScreeningLauncher.resume(ui, owner.get(), line.screening().id(), vm::refresh));
             HBox row = new HBox(10, text, gap, resume);
             row.setAlignment(Pos.CENTER_LEFT);
-            row.getStyleClass().addAll("family-member-card", "screening-line");
-            row.setPadding(new Insets(8, 12, 8, 12));
+            row.getStyleClass().addAll("family-member-card", "worklist-row");
             unfinishedList.getChildren().add(row);
         }
     }
@@ -142,8 +141,7 @@ public final class ScreeningWorklistView {
             }));
             HBox row = new HBox(10, text, gap, act);
             row.setAlignment(Pos.CENTER_LEFT);
-            row.getStyleClass().addAll("family-member-card", "screening-line");
-            row.setPadding(new Insets(8, 12, 8, 12));
+            row.getStyleClass().addAll("family-member-card", "worklist-row");
             list.getChildren().add(row);
         }
     }

@@ -214,8 +214,8 @@ public final class TrendViewModel {
         String needs = total ? "" : needsText(s);
         String privateText = instrument.rules().domains().stream().anyMatch(ScreeningDomain::privateDomain)
                 ? texts.get("trend.private") : "";
-        String language = texts.bundle().containsKey("language." + x.language())
-                ? texts.get("language." + x.language()) : x.language();
+        String language = texts.bundle().containsKey("family.language." + x.language())
+                ? texts.get("family.language." + x.language()) : x.language();
         String mode = x.mode() == null ? "" : texts.get("trend.mode." + x.mode().name());
         return new Row(date, dateFormat.format(date), totalText, band, outcome, needs, privateText, language, mode,
                 !complete);
