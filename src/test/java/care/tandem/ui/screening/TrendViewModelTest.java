@@ -101,7 +101,7 @@ class TrendViewModelTest {
         assertEquals("Incomplete", middle.total());
         assertEquals("Incomplete", middle.outcome());
         assertEquals("", middle.band());
-        assertEquals("Español", middle.language());
+        assertEquals("Spanish", middle.language());
         assertEquals("By the caregiver", middle.mode());
         assertTrue(middle.incomplete());
         assertEquals("With an interpreter", vm.rows().get(2).mode());
