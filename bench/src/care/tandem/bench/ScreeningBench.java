@@ -87,7 +87,7 @@ public final class ScreeningBench {
                 for (Item item : phq9.items().subList(0, 9)) {
                     // One in twenty answers item 9 above zero, so the alert path is measured too.
                     int points = item.number() == 9 ? (random.nextInt(20) == 0 ? 1 : 0) : random.nextInt(4);
-                    Answer answer = Answer.choice(item.code(), item.optionForDigit(points).orElseThrow().code());
+                    Answer answer = Answer.choice(item.code(), phq9.optionForDigit(item, points).orElseThrow().code());
                     long s = System.nanoTime();
                     last = app.screening().answer(x.id(), answer);
                     if (m >= 0) {

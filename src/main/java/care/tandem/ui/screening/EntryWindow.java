@@ -516,7 +516,8 @@ public final class EntryWindow {
                         box.getChildren().add(billing);
                     });
         }
-        Label outcome = outcomeLabel(t, s.outcome());
+        // Private domains never show through the overall outcome (they have their own Private line).
+        Label outcome = outcomeLabel(t, ScreeningWords.publicOutcome(ins, s));
         outcome.setId("resultOutcome");
         box.getChildren().add(outcome);
         if (!s.complete()) {

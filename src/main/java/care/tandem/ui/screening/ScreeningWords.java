@@ -135,8 +135,10 @@ public final class ScreeningWords {
                     : count("outcome.positiveIncomplete.one", "outcome.positiveIncomplete.other", missing);
             case INCOMPLETE -> missing == 0 ? texts.get("outcome.INCOMPLETE")
                     : count("outcome.incomplete.one", "outcome.incomplete.other", missing);
-            case NEGATIVE -> complete ? texts.get("outcome.NEGATIVE")
-                    : count("outcome.incomplete.one", "outcome.incomplete.other", missing);
+            // With private domains, "negative" speaks only for the others, whatever the private result.
+            case NEGATIVE -> !complete ? count("outcome.incomplete.one", "outcome.incomplete.other", missing)
+                    : instrument != null && instrument.hasPrivateItems() ? texts.get("outcome.negativeExceptPrivate")
+                    : texts.get("outcome.NEGATIVE");
             case NOT_SCORED -> texts.get("outcome.NOT_SCORED");
         };
     }
