@@ -35,7 +35,7 @@ final class EntryTexts {
         return words(first(texts, words(domainId), "domain." + domainId, "domain." + domainId + ".name"));
     }
 
-    private static String first(Texts texts, String fallback, String... keys) {
+    static String first(Texts texts, String fallback, String... keys) {
         for (String key : keys) {
             if (texts.bundle().containsKey(key)) {
                 return texts.get(key);

@@ -335,8 +335,8 @@ public final class EntryWindow {
         saveCorrection.setVisible(vm.mode() == Mode.CORRECTION && !vm.finished().get());
         followUp.setVisible(vm.followUpOffered().get());
         if (vm.followUpOffered().get()) {
-            String next = ui.app().screening().instruments().find(ins.rules().followUp())
-                    .map(i -> EntryTexts.instrumentName(t, i)).orElse(ins.rules().followUp());
+            // Named from the bundle: no instrument lookup on the FX thread.
+            String next = EntryTexts.first(t, ins.rules().followUp(), "instrument." + ins.rules().followUp() + ".name");
             followUp.setText(t.get("screening.entry.followUp", next));
             followUp.setDefaultButton(true);
         }
