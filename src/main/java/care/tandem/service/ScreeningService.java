@@ -206,11 +206,6 @@ public final class ScreeningService {
         });
     }
 
-    public List<Visit> visits(UUID familyId) {
-        session.require();
-        return db.read(c -> screenings.visits(c, familyId));
-    }
-
     // ---- giving a screen ----
 
     /**
@@ -394,20 +389,6 @@ public final class ScreeningService {
     }
 
     /**
-     * Marks a finished screen entered in error; its open alerts are withdrawn. Use {@link #correct} to record the
-     * right answers in the same step.
-     */
-    public Screening markEnteredInError(UUID screeningId, String reason) {
-        UUID user = session.require().id();
-        requireReason(reason);
-        return db.write(c -> {
-            WriteStamp s = stamps.now(user);
-            enteredInError(c, screeningId, reason, s);
-            return screenings.find(c, screeningId).orElseThrow();
-        });
-    }
-
-    /**
      * Corrects a mis-keyed screen: marks it entered in error with the reason and records the right answers as a new,
      * finished screen that points to it. Alerts follow the corrected answers (one already acted on is not raised
      * again); both screens stay, and both steps are audited.
@@ -487,27 +468,11 @@ public final class ScreeningService {
         return db.read(c -> screenings.forFamily(c, familyId));
     }
 
-    /** The newest screen that counts per person and instrument, newest first: the family page's latest results. */
-    public List<Screening> latest(UUID familyId) {
-        Map<String, Screening> newest = new LinkedHashMap<>();
-        for (Screening x : forFamily(familyId)) {
-            if (x.status() != ScreeningStatus.ENTERED_IN_ERROR) {
-                newest.putIfAbsent(x.subjectId() + "/" + x.instrument(), x);
-            }
-        }
-        return List.copyOf(newest.values());
-    }
-
     /** One caregiver's finished screens with one instrument, oldest first, for the trend chart. */
     public List<Screening> history(UUID subjectId, String instrumentId) {
         session.require();
         return db.read(c -> screenings.history(c, subjectId, instrumentId)).stream()
                 .filter(x -> x.status() == ScreeningStatus.COMPLETED).toList();
-    }
-
-    /** Screens this family left unfinished, to resume. */
-    public List<Screening> unfinished(UUID familyId) {
-        return forFamily(familyId).stream().filter(x -> x.status() == ScreeningStatus.IN_PROGRESS).toList();
     }
 
     /** How many unfinished screens the Screening worklist shows at most. */
