@@ -78,10 +78,6 @@ public final class ScreeningRepository {
                 ORDER BY created_at LIMIT 1""", familyId, childId, date).stream().findFirst();
     }
 
-    public List<Visit> visits(Connection c, UUID familyId) throws SQLException {
-        return visits(c, "SELECT * FROM visit WHERE family_id = ? AND deleted_at IS NULL ORDER BY visit_date DESC",
-                familyId);
-    }
 
     private static List<Visit> visits(Connection c, String sql, Object... args) throws SQLException {
         List<Visit> out = new ArrayList<>();

@@ -11,7 +11,6 @@ import care.tandem.domain.screening.DueScreen;
 import care.tandem.domain.screening.Outcome;
 import care.tandem.domain.screening.Screening;
 import care.tandem.domain.screening.ScreeningStatus;
-import care.tandem.domain.screening.Visit;
 import care.tandem.testing.MutableClock;
 import care.tandem.testing.TestApp;
 import org.junit.jupiter.api.Test;
@@ -112,19 +111,18 @@ class DemoServiceTest {
             UUID clinician = app.session().require().id();
             List<Family> all = app.families().search("");
             assertEquals(40, all.size());
-            List<Visit> visits = new ArrayList<>();
             List<Screening> screens = new ArrayList<>();
             List<DueScreen> depressionDue = new ArrayList<>();
             for (Family f : all) {
-                visits.addAll(app.screening().visits(f.id()));
                 screens.addAll(app.screening().forFamily(f.id()));
                 app.screening().due(f.id()).stream()
                         .filter(d -> d.reason() == DueScreen.Reason.DEPRESSION_WELL_VISIT).forEach(depressionDue::add);
             }
             LocalDate today = LocalDate.of(2026, 11, 23);
-            assertTrue(visits.size() >= 20);
-            assertTrue(visits.stream().allMatch(v -> v.clinicianId().equals(clinician)), "the demo clinician saw them");
-            assertTrue(visits.stream().anyMatch(v -> v.date().isBefore(today.minusMonths(3))), "visits over months");
+            assertTrue(screens.stream().map(Screening::visitId).distinct().count() >= 20);
+            assertTrue(screens.stream().allMatch(x -> x.clinicianId().equals(clinician)), "the demo clinician saw them");
+            assertTrue(screens.stream().anyMatch(x -> x.startedAt()
+                    .isBefore(today.minusMonths(3).atStartOfDay(java.time.ZoneOffset.UTC).toInstant())), "visits over months");
             assertTrue(screens.stream().allMatch(x -> x.startedAt().isBefore(clock.instant().plusSeconds(1))));
 
             assertTrue(count(screens, "phq2", ScreeningStatus.COMPLETED, Outcome.POSITIVE) >= 1);
@@ -166,9 +164,7 @@ class DemoServiceTest {
             Screening correction = screens.stream().filter(x -> wrong.id().equals(x.correctsId())).findFirst()
                     .orElseThrow();
             assertEquals(ScreeningStatus.COMPLETED, correction.status());
-            assertEquals(List.of(correction.id()), app.screening().latest(correction.familyId()).stream()
-                    .filter(x -> x.subjectId().equals(wrong.subjectId()) && x.instrument().equals("phq9"))
-                    .map(Screening::id).toList(), "the correction counts, the screen in error not");
+            assertTrue(correction.counts() && !wrong.counts(), "the correction counts, the screen in error not");
 
             DomainScore safety = screens.stream().filter(x -> x.instrument().equals("ahc-hrsn")
                             && x.status() == ScreeningStatus.COMPLETED)
