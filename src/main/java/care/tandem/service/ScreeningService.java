@@ -11,6 +11,7 @@ import care.tandem.domain.screening.AlertAction;
 import care.tandem.domain.screening.AlertKind;
 import care.tandem.domain.screening.AlertStatus;
 import care.tandem.domain.screening.Answer;
+import care.tandem.domain.screening.AnswerState;
 import care.tandem.domain.screening.Band;
 import care.tandem.domain.screening.DueScreen;
 import care.tandem.domain.screening.DueScreens;
@@ -284,11 +285,8 @@ public final class ScreeningService {
             WriteStamp s = stamps.now(user);
             change.apply(c, x, s);
             List<Answer> answers = screenings.answers(c, screeningId);
-            Score score = Scorer.score(ins, answers);
-            boolean deferred = answers.stream().anyMatch(a -> a.state() == care.tandem.domain.screening.AnswerState.DEFERRED);
-            screenings.updateScore(c, screeningId, score,
-                    finishing ? ScreeningStatus.COMPLETED : ScreeningStatus.IN_PROGRESS, deferred, s);
-            List<Alert> raised = syncAlerts(c, x, score, answers, s);
+            List<Alert> raised = rescore(c, x, ins, answers,
+                    finishing ? ScreeningStatus.COMPLETED : ScreeningStatus.IN_PROGRESS, s);
             if (finishing) {
                 audit.append(c, s, AuditAction.CHANGE, SCREENING, screeningId, "finished");
             }
@@ -302,6 +300,15 @@ public final class ScreeningService {
         } catch (IllegalArgumentException e) {
             throw new ProblemException(Problem.BAD_ARGUMENT, e.getMessage());
         }
+    }
+
+    /** Scores the answers as they stand, stores the score with the status, and brings the alerts in line. */
+    private List<Alert> rescore(Connection c, Screening x, Instrument ins, List<Answer> answers, ScreeningStatus status,
+                                WriteStamp s) throws SQLException {
+        Score score = Scorer.score(ins, answers);
+        boolean deferred = answers.stream().anyMatch(a -> a.state() == AnswerState.DEFERRED);
+        screenings.updateScore(c, x.id(), score, status, deferred, s);
+        return syncAlerts(c, x, score, answers, s);
     }
 
     /** Raises an alert for each critical (or declined critical) item not yet alerted; withdraws those no longer so. */
@@ -362,9 +369,7 @@ public final class ScreeningService {
             for (Answer a : kept) {
                 screenings.putAnswer(c, x.id(), a, s);
             }
-            Score score = Scorer.score(next, kept);
-            screenings.updateScore(c, x.id(), score, ScreeningStatus.IN_PROGRESS, false, s);
-            syncAlerts(c, x, score, kept, s);
+            rescore(c, x, next, kept, ScreeningStatus.IN_PROGRESS, s);
             audit.append(c, s, AuditAction.CREATE, SCREENING, x.id(), next.id() + " follows " + first.instrument());
             return screenings.find(c, x.id()).orElseThrow();
         });
@@ -410,10 +415,7 @@ public final class ScreeningService {
             for (Answer a : answers) {
                 screenings.putAnswer(c, x.id(), a, s);
             }
-            Score score = Scorer.score(ins, answers);
-            boolean deferred = answers.stream().anyMatch(a -> a.state() == care.tandem.domain.screening.AnswerState.DEFERRED);
-            screenings.updateScore(c, x.id(), score, ScreeningStatus.COMPLETED, deferred, s);
-            List<Alert> raised = syncAlerts(c, x, score, answers, s);
+            List<Alert> raised = rescore(c, x, ins, answers, ScreeningStatus.COMPLETED, s);
             audit.append(c, s, AuditAction.CREATE, SCREENING, x.id(), "corrects " + old.id());
             return new ScreeningProgress(screenings.find(c, x.id()).orElseThrow(), raised);
         });
