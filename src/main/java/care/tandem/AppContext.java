@@ -12,6 +12,7 @@ import care.tandem.persistence.DataFolder;
 import care.tandem.persistence.Database;
 import care.tandem.persistence.FamilyRepository;
 import care.tandem.persistence.InstallRepository;
+import care.tandem.persistence.ReferralRepository;
 import care.tandem.persistence.SchemaMigrator;
 import care.tandem.persistence.ScreeningRepository;
 import care.tandem.persistence.UserRepository;
@@ -19,6 +20,7 @@ import care.tandem.service.AccountService;
 import care.tandem.service.ClinicService;
 import care.tandem.service.DemoService;
 import care.tandem.service.FamilyService;
+import care.tandem.service.ReferralService;
 import care.tandem.service.ResponseScoringService;
 import care.tandem.service.ScreeningService;
 import care.tandem.service.Session;
@@ -41,6 +43,7 @@ public final class AppContext implements AutoCloseable {
     private final FamilyService families;
     private final DemoService demo;
     private final ScreeningService screening;
+    private final ReferralService referrals;
     private final FhirJson fhir = new FhirJson();
 
     private AppContext(DataFolder folder, Database database, Clock clock, PasswordHasher hasher) {
@@ -61,8 +64,10 @@ public final class AppContext implements AutoCloseable {
         this.clinic = new ClinicService(database, install, stamps, session);
         this.families = new FamilyService(database, familyRepository, audit, stamps, session);
         InstrumentReader instruments = new InstrumentReader(fhir);
+        this.referrals = new ReferralService(database, new ReferralRepository(), familyRepository, users, audit, stamps,
+                session, clinic);
         this.screening = new ScreeningService(database, new ScreeningRepository(), familyRepository, install, audit,
-                stamps, session, instruments::bundled);
+                stamps, session, instruments::bundled, referrals);
         this.demo = new DemoService(database, familyRepository, users, install, audit, accounts, stamps,
                 new ScreeningRepository(), screening::instruments);
     }
@@ -132,6 +137,10 @@ public final class AppContext implements AutoCloseable {
 
     public FamilyService families() {
         return families;
+    }
+
+    public ReferralService referrals() {
+        return referrals;
     }
 
     public DemoService demo() {

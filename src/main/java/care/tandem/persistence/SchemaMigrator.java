@@ -25,7 +25,8 @@ public final class SchemaMigrator {
     /** Every shipped migration, in order. Shipped scripts are never edited; add a new one instead. */
     static final List<String> MIGRATIONS = List.of(
             "V001__foundation.sql",
-            "V002__screening.sql");
+            "V002__screening.sql",
+            "V003__referrals.sql");
 
     private static final String FOLDER = "/care/tandem/db/migration/";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);

@@ -65,11 +65,12 @@ public final class ScreeningService {
     private final Stamps stamps;
     private final Session session;
     private final Supplier<InstrumentLibrary> bundled;
+    private final ReferralService referrals;
     private volatile InstrumentLibrary library;
 
     public ScreeningService(Database db, ScreeningRepository screenings, FamilyRepository families,
                             InstallRepository install, AuditRepository audit, Stamps stamps, Session session,
-                            Supplier<InstrumentLibrary> bundled) {
+                            Supplier<InstrumentLibrary> bundled, ReferralService referrals) {
         this.db = db;
         this.screenings = screenings;
         this.families = families;
@@ -78,6 +79,7 @@ public final class ScreeningService {
         this.stamps = stamps;
         this.session = session;
         this.bundled = bundled;
+        this.referrals = referrals;
     }
 
     // ---- instruments and settings ----
@@ -509,7 +511,8 @@ public final class ScreeningService {
     }
 
     /**
-     * Records what was done about an alert, by whom and when.
+     * Records what was done about an alert, by whom and when. A warm hand-off is also a referral: the one made for
+     * this caregiver in this visit is linked, or a new one is made, in the same step.
      *
      * @throws ProblemException BAD_ARGUMENT without a reason where the action needs one; ALERT_CLOSED when it was
      *                          already acted on (elsewhere)
@@ -520,6 +523,9 @@ public final class ScreeningService {
         if (action.needsReason() && (note == null || note.isBlank())) {
             throw new ProblemException(Problem.BAD_ARGUMENT, "reason");
         }
+        if (action == AlertAction.WARM_HANDOFF) {
+            referrals.seed();
+        }
         return db.write(c -> {
             Alert a = screenings.alert(c, alertId).orElseThrow(() -> new ProblemException(Problem.NOT_FOUND));
             if (!a.open()) {
@@ -528,6 +534,10 @@ public final class ScreeningService {
             WriteStamp s = stamps.now(user);
             screenings.closeAlert(c, alertId, AlertStatus.ACTED, action, note == null ? "" : note.strip(), s);
             audit.append(c, s, AuditAction.ALERT_ACTED, ALERT, alertId, action.name());
+            if (action == AlertAction.WARM_HANDOFF) {
+                Screening x = screenings.find(c, a.screeningId()).orElseThrow();
+                referrals.warmHandoff(c, a.familyId(), a.subjectId(), x.visitId(), x.id(), alertId, user);
+            }
             return screenings.alert(c, alertId).orElseThrow();
         });
     }

@@ -62,6 +62,21 @@ class SchemaMigratorTest {
     }
 
     @Test
+    void aVersion2FileGainsTheReferralTablesAndKeepsItsScreens(@TempDir Path dir) {
+        try (Database db = Database.open(dir.resolve("tandem.db"))) {
+            new SchemaMigrator(db, dir.resolve("backups"), clock, List.of("/care/tandem/db/migration/V001__foundation.sql",
+                    "/care/tandem/db/migration/V002__screening.sql")).migrate();
+            Sql.exec(db, "INSERT INTO install_meta VALUES ('marker', 'v2 data')");
+            assertEquals(2, new SchemaMigrator(db, dir.resolve("backups"), clock).migrate());
+            assertEquals("v2 data", Sql.one(db, "SELECT value FROM install_meta WHERE key='marker'"));
+            assertEquals("3", Sql.one(db, "PRAGMA user_version"));
+            assertEquals("0", Sql.one(db, "SELECT count(*) FROM referral"));
+            assertEquals("0", Sql.one(db, "SELECT count(*) FROM referral_event"));
+            assertEquals("0", Sql.one(db, "SELECT count(*) FROM referral_destination"));
+        }
+    }
+
+    @Test
     void aFileFromANewerTandemIsRefusedAndLeftAlone(@TempDir Path dir) {
         try (Database db = Database.open(dir.resolve("tandem.db"))) {
             Sql.exec(db, "PRAGMA user_version = 99");

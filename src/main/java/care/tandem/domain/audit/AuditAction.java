@@ -9,5 +9,7 @@ public enum AuditAction {
     /** An urgent alert acted on. */
     ALERT_ACTED,
     /** Private content (interpersonal-safety answers) shown on a clinician screen. */
-    VIEW_PRIVATE
+    VIEW_PRIVATE,
+    /** A document written for printing or handing on (a referral letter). */
+    PRINT
 }

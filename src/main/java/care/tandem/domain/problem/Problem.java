@@ -24,7 +24,12 @@ public enum Problem {
     DEMO_REFUSED_REAL_DATA,
     SCREENING_FINISHED,
     INSTRUMENTS_DAMAGED,
+    INSTALLATION_DAMAGED,
     ALERT_CLOSED,
+    REFERRAL_CLOSED,
+    REFERRAL_STEP_REFUSED,
+    REASON_NEEDED,
+    RECIPIENT_RESTRICTED,
     BAD_ARGUMENT;
 
     /** The bundle key of this problem's message. */
