@@ -218,14 +218,40 @@ public final class ReferralRepository {
     }
 
     /**
-     * Referrals for the worklist, by follow-up date (the earliest first): the open ones, plus the closed ones too
-     * when {@code withClosed}; at most {@code limit}.
+     * Referrals for the worklist, by follow-up date (the earliest first), at most {@code limit}. Null or empty
+     * arguments match anything, but empty {@code statuses} means the open ones; {@code overdueBefore} keeps only open
+     * referrals whose follow-up date is before it.
      */
-    public List<Referral> worklist(Connection c, boolean withClosed, int limit) throws SQLException {
-        return referrals(c, "SELECT * FROM referral WHERE deleted_at IS NULL"
-                + (withClosed ? "" : " AND closed_at IS NULL")
-                + " ORDER BY closed_at IS NOT NULL, follow_up_date IS NULL, follow_up_date, created_at DESC LIMIT ?",
-                limit);
+    public List<Referral> worklist(Connection c, UUID referrerId, Need need, Set<ReferralStatus> statuses,
+                                   UUID familyId, LocalDate overdueBefore, int limit) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT * FROM referral WHERE deleted_at IS NULL");
+        List<Object> args = new ArrayList<>();
+        if (statuses.isEmpty()) {
+            sql.append(" AND closed_at IS NULL");
+        } else {
+            sql.append(" AND status IN (").append(String.join(", ", java.util.Collections.nCopies(statuses.size(), "?")))
+                    .append(')');
+            args.addAll(statuses);
+        }
+        if (referrerId != null) {
+            sql.append(" AND referrer_id = ?");
+            args.add(referrerId);
+        }
+        if (need != null) {
+            sql.append(" AND need = ?");
+            args.add(need);
+        }
+        if (familyId != null) {
+            sql.append(" AND family_id = ?");
+            args.add(familyId);
+        }
+        if (overdueBefore != null) {
+            sql.append(" AND closed_at IS NULL AND follow_up_date < ?");
+            args.add(overdueBefore);
+        }
+        sql.append(" ORDER BY closed_at IS NOT NULL, follow_up_date IS NULL, follow_up_date, created_at DESC LIMIT ?");
+        args.add(limit);
+        return referrals(c, sql.toString(), args.toArray());
     }
 
     /** How many open referrals have a follow-up date before {@code today}. */

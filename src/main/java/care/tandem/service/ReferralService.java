@@ -372,45 +372,29 @@ public final class ReferralService {
         return db.read(c -> referrals.forFamily(c, familyId));
     }
 
-    /** The worklist: referrals by follow-up date, the earliest (most overdue) first, filtered. */
+    /** The worklist: referrals by follow-up date, the earliest (most overdue) first, filtered; at most {@link #WORKLIST_LIMIT}. */
     public List<ReferralListItem> worklist(ReferralFilter filter) {
         session.require();
         LocalDate today = today();
-        boolean withClosed = filter.statuses().stream().anyMatch(ReferralStatus::closed);
         return db.read(c -> {
-            Map<UUID, Family> familyCache = new HashMap<>();
             Map<UUID, String> names = new HashMap<>();
             for (User u : users.all(c)) {
                 names.put(u.id(), u.displayName());
             }
+            Map<UUID, Optional<Family>> familyCache = new HashMap<>();
             List<ReferralListItem> out = new ArrayList<>();
-            for (Referral r : referrals.worklist(c, withClosed, WORKLIST_LIMIT)) {
-                if (!matches(filter, r, today)) {
-                    continue;
+            for (Referral r : referrals.worklist(c, filter.referrerId(), filter.need(), filter.statuses(),
+                    filter.familyId(), filter.overdueOnly() ? today : null, WORKLIST_LIMIT)) {
+                Optional<Family> f = familyCache.get(r.familyId());
+                if (f == null) {
+                    f = families.find(c, r.familyId());
+                    familyCache.put(r.familyId(), f);
                 }
-                Family f = familyCache.computeIfAbsent(r.familyId(), id -> findFamily(c, id));
-                if (f != null) {
-                    out.add(new ReferralListItem(r, f, names.getOrDefault(r.referrerId(), ""), r.overdueDays(today)));
-                }
+                f.ifPresent(family -> out.add(new ReferralListItem(r, family, names.getOrDefault(r.referrerId(), ""),
+                        r.overdueDays(today))));
             }
             return out;
         });
-    }
-
-    private static boolean matches(ReferralFilter f, Referral r, LocalDate today) {
-        return (f.statuses().isEmpty() ? r.open() : f.statuses().contains(r.status()))
-                && (f.referrerId() == null || f.referrerId().equals(r.referrerId()))
-                && (f.need() == null || f.need() == r.need())
-                && (f.familyId() == null || f.familyId().equals(r.familyId()))
-                && (!f.overdueOnly() || r.overdue(today));
-    }
-
-    private Family findFamily(Connection c, UUID id) {
-        try {
-            return families.find(c, id).orElse(null);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** How many open referrals are past their follow-up date today (the main window shows it). */
