@@ -69,7 +69,7 @@ public final class AppContext implements AutoCloseable {
         this.screening = new ScreeningService(database, new ScreeningRepository(), familyRepository, install, audit,
                 stamps, session, instruments::bundled, referrals);
         this.demo = new DemoService(database, familyRepository, users, install, audit, accounts, stamps,
-                new ScreeningRepository(), screening::instruments);
+                new ScreeningRepository(), screening::instruments, referrals, new ReferralRepository());
     }
 
     /**

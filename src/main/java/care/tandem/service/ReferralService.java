@@ -420,11 +420,14 @@ public final class ReferralService {
      * the recipient's language (English or Spanish) without confidential details. A private referral has no family
      * copy.
      *
-     * @param recipientId the caregiver the family copy is for, or null for the clinic copy alone
-     * @throws ProblemException RECIPIENT_RESTRICTED for a caregiver who must not receive information
+     * @param recipientId the caregiver the family copy is for (for a caregiver's own referral, that caregiver; for a
+     *                    child's, any caregiver not restricted), or null for the clinic copy alone
+     * @throws ProblemException RECIPIENT_RESTRICTED for a caregiver who must not receive information;
+     *                          RECIPIENT_NOT_SUBJECT for another caregiver's referral
      */
     public void letter(UUID referralId, UUID recipientId, Path file) {
         UUID user = session.require().id();
+        String clinicName = clinic.info().clinicName();
         ReferralLetters.Input input = db.read(c -> {
             Referral r = find(c, referralId);
             Family f = family(c, r.familyId());
@@ -434,11 +437,15 @@ public final class ReferralService {
                 if (recipient.restricted() || recipient.isChild()) {
                     throw new ProblemException(Problem.RECIPIENT_RESTRICTED);
                 }
+                // A caregiver's own referral (depression, substance use) is theirs: its family copy is for them only.
+                if (!member(f, r.subjectId()).isChild() && !recipient.id().equals(r.subjectId())) {
+                    throw new ProblemException(Problem.RECIPIENT_NOT_SUBJECT);
+                }
             }
             Destination d = r.destinationId() == null ? null : referrals.destination(c, r.destinationId()).orElse(null);
             String referrer = users.find(c, r.referrerId()).map(u -> u.user().displayName()).orElse("");
-            return new ReferralLetters.Input(r, f, member(f, r.subjectId()), recipient, d, clinic.info().clinicName(),
-                    referrer, today());
+            return new ReferralLetters.Input(r, f, member(f, r.subjectId()), recipient, d, clinicName, referrer,
+                    today());
         });
         letters.write(input, file);
         db.write(c -> {

@@ -5,6 +5,12 @@ import care.tandem.domain.family.Family;
 import care.tandem.domain.family.Relationship;
 import care.tandem.domain.problem.Problem;
 import care.tandem.domain.problem.ProblemException;
+import care.tandem.domain.referral.LoopMeasures;
+import care.tandem.domain.referral.Need;
+import care.tandem.domain.referral.Referral;
+import care.tandem.domain.referral.ReferralEvent;
+import care.tandem.domain.referral.ReferralKind;
+import care.tandem.domain.referral.ReferralStatus;
 import care.tandem.domain.screening.AlertKind;
 import care.tandem.domain.screening.DomainScore;
 import care.tandem.domain.screening.DueScreen;
@@ -19,14 +25,19 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -201,5 +212,131 @@ class DemoServiceTest {
     private static long count(List<Screening> screens, String instrument, ScreeningStatus status, Outcome outcome) {
         return screens.stream().filter(x -> x.instrument().equals(instrument) && x.status() == status
                 && x.score() != null && x.score().outcome() == outcome).count();
+    }
+
+    @Test
+    void aDemoFolderHasReferralsInEveryStatusWithTheirHistories(@TempDir Path dir) {
+        try (AppContext app = TestApp.open(dir, clock)) {
+            DemoService.Result result = app.demo().addFamilies(40, 5L, n -> { }, () -> false);
+            app.accounts().signIn("clinician", "clinician-demo".toCharArray());
+            List<Referral> all = allReferrals(app);
+            assertEquals(result.referrals(), all.size());
+            LocalDate today = app.referrals().today();
+            assertEquals(LocalDate.of(2026, 11, 23), today);
+
+            assertEquals(EnumSet.allOf(ReferralStatus.class),
+                    all.stream().map(Referral::status)
+                            .collect(Collectors.toCollection(() -> EnumSet.noneOf(ReferralStatus.class))),
+                    "every status occurs");
+            List<Referral> overdue = all.stream().filter(r -> r.overdue(today)).toList();
+            assertTrue(overdue.size() >= 2, "overdue: " + overdue.size());
+            assertEquals(overdue.size(), app.referrals().overdueCount());
+            assertTrue(overdue.stream().map(Referral::status).distinct().count() >= 2, "overdue in several statuses");
+
+            Map<UUID, Referral> byId = all.stream().collect(Collectors.toMap(Referral::id, Function.identity()));
+            int longHistories = 0;
+            for (Referral listed : all) {
+                Referral r = app.referrals().open(listed.id());
+                List<ReferralEvent> events = r.events();
+                assertEquals(ReferralEvent.Kind.CREATED, events.get(0).kind());
+                assertEquals(r.createdAt(), events.get(0).at());
+                for (int i = 1; i < events.size(); i++) {
+                    assertTrue(events.get(i).at().isAfter(events.get(i - 1).at()), "history in time order");
+                    assertEquals(events.get(i - 1).status(), events.get(i).previousStatus());
+                }
+                ReferralEvent lastEvent = events.get(events.size() - 1);
+                assertEquals(r.status(), lastEvent.status());
+                assertEquals(r.followUpDate(), lastEvent.followUpDate());
+                assertTrue(lastEvent.at().isBefore(clock.instant()), "nothing after the demo's now");
+                assertEquals(r.status().closed(), r.closedAt() != null);
+                if (events.size() >= 4) {
+                    longHistories++;
+                }
+            }
+            assertTrue(longHistories >= 3, "histories over days and weeks: " + longHistories);
+
+            Referral safety = all.stream().filter(r -> r.need() == Need.INTERPERSONAL_SAFETY).findFirst().orElseThrow();
+            assertTrue(safety.privateReferral());
+            assertEquals("National Domestic Violence Hotline", safety.destinationName());
+            assertNotNull(safety.screeningId(), "from the AHC HRSN's private safety result");
+            assertEquals("ahc-hrsn", app.screening().open(safety.screeningId()).instrument());
+
+            Referral elsewhere = all.stream().filter(r -> r.status() == ReferralStatus.REFERRED_ELSEWHERE).findFirst()
+                    .orElseThrow();
+            assertFalse(elsewhere.statusReason().isBlank());
+            Referral next = all.stream().filter(r -> elsewhere.id().equals(r.previousId())).findFirst().orElseThrow();
+            assertNotEquals(elsewhere.destinationId(), next.destinationId());
+            assertEquals(elsewhere.need(), next.need());
+            assertEquals(elsewhere.screeningId(), next.screeningId());
+
+            Referral food = all.stream().filter(r -> r.need() == Need.FOOD && r.status() == ReferralStatus.COMPLETED)
+                    .findFirst().orElseThrow();
+            assertEquals("hvs", app.screening().open(food.screeningId()).instrument());
+            assertTrue(all.stream().filter(r -> r.need() == Need.MENTAL_HEALTH && r.screeningId() != null)
+                    .anyMatch(r -> app.screening().open(r.screeningId()).instrument().equals("phq9")));
+            assertTrue(all.stream().anyMatch(r -> r.need() == Need.CHILD_DEVELOPMENT && r.screeningId() == null),
+                    "a referral from the family page");
+            assertTrue(all.stream().anyMatch(r -> r.need() == Need.TOBACCO));
+            assertTrue(all.stream().anyMatch(r -> r.need() == Need.SUBSTANCE_USE));
+
+            Referral handoff = all.stream().filter(r -> r.kind() == ReferralKind.WARM_HANDOFF).findFirst()
+                    .orElseThrow();
+            assertNotNull(handoff.alertId(), "linked to the acted alert");
+            assertEquals(ReferralStatus.COMPLETED, handoff.status());
+
+            Referral declined = all.stream().filter(r -> r.status() == ReferralStatus.FAMILY_DECLINED).findFirst()
+                    .orElseThrow();
+            assertEquals(0L, app.referrals().measures(declined).daysToClosure(), "declined at the visit");
+            Set<Long> closure = new HashSet<>();
+            Set<Long> firstUpdate = new HashSet<>();
+            for (Referral r : all) {
+                LoopMeasures m = app.referrals().measures(r);
+                if (m.daysToClosure() != null) {
+                    closure.add(m.daysToClosure());
+                }
+                if (m.daysToFirstUpdate() != null) {
+                    firstUpdate.add(m.daysToFirstUpdate());
+                }
+            }
+            assertTrue(closure.size() >= 4, "days to closure vary: " + closure);
+            assertTrue(firstUpdate.size() >= 3, "days to first update vary: " + firstUpdate);
+            assertTrue(byId.values().stream().anyMatch(r -> r.status() == ReferralStatus.DRAFT));
+        }
+    }
+
+    @Test
+    void theOtherFamiliesGetReferralsTooSoTheWorklistHasARealisticLength(@TempDir Path dir) {
+        try (AppContext app = TestApp.open(dir, clock)) {
+            DemoService.Result first = app.demo().addFamilies(40, 11L, n -> { }, () -> false);
+            DemoService.Result large = app.demo().addFamilies(3_000, 11L, n -> { }, () -> false);
+            app.accounts().signIn("clinician", "clinician-demo".toCharArray());
+
+            assertTrue(large.referrals() > first.referrals(), "routine families add referrals: " + large.referrals());
+            List<Referral> all = allReferrals(app);
+            assertEquals(first.referrals() + large.referrals(), all.size());
+            assertTrue(all.stream().map(Referral::referrerId).distinct().count() >= 2, "several clinicians refer");
+            int open = app.referrals().worklist(ReferralFilter.open()).size();
+            assertTrue(open >= 10 && open < all.size(), "open on the worklist: " + open + " of " + all.size());
+        }
+    }
+
+    @Test
+    void theSameSeedOnAFreshFolderGivesTheSameReferrals(@TempDir Path a, @TempDir Path b) {
+        assertEquals(referralIds(a), referralIds(b));
+    }
+
+    private List<UUID> referralIds(Path dir) {
+        try (AppContext app = TestApp.open(dir, clock)) {
+            app.demo().addFamilies(30, 9L, n -> { }, () -> false);
+            app.accounts().signIn("clinician", "clinician-demo".toCharArray());
+            List<UUID> ids = allReferrals(app).stream().map(Referral::id).sorted().toList();
+            assertFalse(ids.isEmpty());
+            return ids;
+        }
+    }
+
+    private static List<Referral> allReferrals(AppContext app) {
+        return app.referrals().worklist(new ReferralFilter(null, null, EnumSet.allOf(ReferralStatus.class), null,
+                false)).stream().map(ReferralListItem::referral).toList();
     }
 }

@@ -354,6 +354,26 @@ class ReferralServiceTest {
                 family.id(), true)).size());
     }
 
+    // ---- letters ----
+
+    @Test
+    void aCaregiversOwnReferralHasAFamilyCopyForThemOnly() {
+        Member father = TestApp.caregiver("Luis", "Pérez", Relationship.FATHER, "5105550101");
+        Family both = app.families().save(TestApp.family(
+                TestApp.child("Mía", "Pérez", LocalDate.of(2026, 8, 1)), father,
+                TestApp.caregiver("Eva", "Pérez", Relationship.MOTHER, "5105550102")));
+        Member mom = both.caregivers().stream().filter(m -> m.givenName().equals("Eva")).findFirst().orElseThrow();
+        Referral r = referrals.create(new NewReferral(both.id(), father.id(), ReferralKind.COMMUNITY,
+                Need.SUBSTANCE_USE, named("SAMHSA National Helpline").id(), "", Urgency.SOON, null, true, true, null,
+                null, null));
+        Path file = dir.resolve("letter.pdf");
+        assertEquals(Problem.RECIPIENT_NOT_SUBJECT, assertThrows(ProblemException.class,
+                () -> referrals.letter(r.id(), mom.id(), file)).problem());
+        assertFalse(java.nio.file.Files.exists(file));
+        referrals.letter(r.id(), father.id(), file);
+        assertTrue(java.nio.file.Files.exists(file));
+    }
+
     // ---- warm hand-off ----
 
     @Test

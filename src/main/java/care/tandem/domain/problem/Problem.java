@@ -30,6 +30,7 @@ public enum Problem {
     REFERRAL_STEP_REFUSED,
     REASON_NEEDED,
     RECIPIENT_RESTRICTED,
+    RECIPIENT_NOT_SUBJECT,
     BAD_ARGUMENT;
 
     /** The bundle key of this problem's message. */

@@ -39,6 +39,14 @@ final class FamilyDetailsView {
      * what is due and any urgent result come first on the family page (UX.md: one screen, no hunting).
      */
     VBox build(Family family, Node visit) {
+        return build(family, visit, null);
+    }
+
+    /**
+     * As {@link #build(Family, Node)}, with the family's referrals (open ones and anything overdue) right under the
+     * screening panel.
+     */
+    VBox build(Family family, Node visit, Node referrals) {
         VBox box = new VBox(14);
         box.getStyleClass().add("family-details");
         Label title = new Label(format.familyTitle(family));
@@ -59,6 +67,9 @@ final class FamilyDetailsView {
         restriction(family).ifPresent(box.getChildren()::add);
         if (visit != null) {
             box.getChildren().add(visit);
+        }
+        if (referrals != null) {
+            box.getChildren().add(referrals);
         }
         box.getChildren().add(heading("family.details.children"));
         List<Member> children = family.children();

@@ -2,6 +2,9 @@ package care.tandem.ui.family;
 
 import care.tandem.domain.family.Family;
 import care.tandem.ui.common.UiContext;
+import care.tandem.ui.referral.FamilyReferralsPanel;
+import care.tandem.ui.referral.FamilyReferralsPanelViewModel;
+import care.tandem.ui.referral.ReferralWords;
 import care.tandem.ui.screening.AlertDialogs;
 import care.tandem.ui.screening.ScreeningPanelView;
 import care.tandem.ui.screening.ScreeningPanelViewModel;
@@ -29,13 +32,15 @@ import java.time.ZoneId;
  * Wires the Families screen: the search field (debounced), the result list and its keys, the details
  * pane, and the New/Edit and Merge windows. The shell binds Ctrl+F to {@link #focusSearch()} and Ctrl+N to
  * {@link #newFamily()}. Under the household's name, the screening panel shows what is due, unfinished and the latest
- * results; opening a family first shows its open urgent alerts.
+ * results, and the referral panel the family's referrals; opening a family first shows its open urgent alerts.
  */
 public final class FamilyScreenController {
     private final UiContext ui;
     private final FamilyScreenViewModel model;
     private final ScreeningPanelViewModel screening;
     private final ScreeningPanelView screeningView;
+    private final FamilyReferralsPanelViewModel referrals;
+    private final FamilyReferralsPanel referralsView;
     private FamilySearchControls searchControls;
 
     @FXML private SplitPane root;
@@ -54,6 +59,10 @@ public final class FamilyScreenController {
         this.screening = new ScreeningPanelViewModel(ui.app().screening(), ui.runner(), ui.dialogs(),
                 new ScreeningWords(ui.texts(), zone));
         this.screeningView = new ScreeningPanelView(ui, screening, this::window);
+        this.referrals = new FamilyReferralsPanelViewModel(ui.app().referrals(), ui.runner(), ui.dialogs(),
+                new ReferralWords(ui.texts()), zone);
+        this.referralsView = new FamilyReferralsPanel(ui, referrals, this::window);
+        screeningView.setOnReferralsChanged(referrals::refresh);
     }
 
     @FXML
@@ -90,6 +99,11 @@ public final class FamilyScreenController {
     /** The screening panel's view model, for the shell and tests. */
     public ScreeningPanelViewModel screening() {
         return screening;
+    }
+
+    /** The referral panel's view model, for the shell and tests. */
+    public FamilyReferralsPanelViewModel referrals() {
+        return referrals;
     }
 
     /** The view model, for the shell and tests. */
@@ -188,17 +202,23 @@ public final class FamilyScreenController {
         detailsPlaceholder.setVisible(!shown);
         if (!shown) {
             screening.show(null);
+            referrals.show(null);
             detailsScroll.setContent(null);
             return;
         }
-        VBox details = new FamilyDetailsView(model.format(), "details").build(family, screeningView.node());
+        VBox details = new FamilyDetailsView(model.format(), "details").build(family, screeningView.node(),
+                referralsView.node());
         detailsScroll.setContent(details);
         detailsScroll.setVvalue(0);
         // An urgent alert still open for this family comes before anything else on its page.
         screening.show(family, panel -> {
             if (!panel.openAlerts().isEmpty()) {
-                AlertDialogs.showAll(ui, window(), panel.openAlerts(), screening::refresh);
+                AlertDialogs.showAll(ui, window(), panel.openAlerts(), () -> {
+                    screening.refresh();
+                    referrals.refresh();
+                });
             }
         });
+        referrals.show(family);
     }
 }

@@ -4,6 +4,7 @@ import care.tandem.ui.common.ErrorLog;
 import care.tandem.ui.common.UiContext;
 import care.tandem.ui.family.FamilyScreenController;
 import care.tandem.ui.family.FamilyViews;
+import care.tandem.ui.referral.ReferralWorklistView;
 import care.tandem.ui.screening.AlertDialogs;
 import care.tandem.ui.screening.ScreeningWorklistView;
 import javafx.fxml.FXML;
@@ -13,6 +14,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
@@ -37,7 +39,8 @@ import java.util.Map;
 /**
  * Wires the main window: top bar, left navigation, the open section, status bar and the keys
  * (Ctrl+F, Ctrl+N, Alt+S, Ctrl+L, Ctrl+1…5, F1, Ctrl+Q). Decisions live in {@link MainWindowViewModel}. Open urgent
- * alerts are shown, before anything else, by {@link #showOpenAlerts()}; the status bar counts them.
+ * alerts are shown, before anything else, by {@link #showOpenAlerts()}; the status bar counts them, and the overdue
+ * referrals ("3 referrals overdue", which opens the Referrals section with them).
  */
 public final class MainWindowController {
     private final UiContext ui;
@@ -49,6 +52,8 @@ public final class MainWindowController {
     private Node familiesNode;
     private FamilyScreenController families;
     private ScreeningWorklistView worklist;
+    private ReferralWorklistView referrals;
+    private Hyperlink statusOverdue;
     private VBox emptyState;
     private Label emptyTitle;
     private Label emptyText;
@@ -139,10 +144,41 @@ public final class MainWindowController {
         statusAlerts.textProperty().bind(vm.alertCountProperty());
         statusAlerts.visibleProperty().bind(vm.alertCountProperty().isNotEmpty());
         statusAlerts.managedProperty().bind(statusAlerts.visibleProperty());
+        statusOverdue();
         statusDemo.setVisible(vm.isDemo());
         statusDemo.setManaged(vm.isDemo());
         buildEmptyState();
         show(vm.sectionProperty().get());
+    }
+
+    // The overdue count sits beside the alert count; a link, so Tab reaches it and Enter opens the overdue referrals.
+    private void statusOverdue() {
+        vm.useReferrals(ui.app().referrals());
+        statusOverdue = new Hyperlink();
+        statusOverdue.setId("statusOverdue");
+        statusOverdue.getStyleClass().addAll("status-item", "status-overdue");
+        statusOverdue.textProperty().bind(vm.overdueCountProperty());
+        statusOverdue.visibleProperty().bind(vm.overdueCountProperty().isNotEmpty());
+        statusOverdue.managedProperty().bind(statusOverdue.visibleProperty());
+        statusOverdue.accessibleTextProperty().bind(vm.overdueCountProperty());
+        statusOverdue.setOnAction(e -> showOverdueReferrals());
+        if (statusAlerts.getParent() instanceof HBox bar) {
+            bar.getChildren().add(bar.getChildren().indexOf(statusAlerts) + 1, statusOverdue);
+            bar.getStylesheets().add(ReferralWorklistView.STYLESHEET);
+        }
+    }
+
+    /** The status bar's overdue count was used: the Referrals section, showing the overdue ones. */
+    public void showOverdueReferrals() {
+        if (vm.lock().isLocked()) {
+            return;
+        }
+        // The focus leaves the section being replaced first, so it is not lost with it.
+        navButtons.get(Section.REFERRALS).requestFocus();
+        vm.select(Section.REFERRALS);
+        if (referrals != null) {
+            referrals.showOverdue();
+        }
     }
 
     private Node navGraphic(Section s) {
@@ -185,6 +221,10 @@ public final class MainWindowController {
             content.getChildren().setAll(worklistNode());
             worklist.refresh();
             vm.refreshAlertCount();
+        } else if (s == Section.REFERRALS) {
+            content.getChildren().setAll(referralsNode());
+            referrals.refresh();
+            vm.refreshOverdueCount();
         } else {
             emptyTitle.setText(ui.texts().get(s.titleKey()));
             emptyText.setText(ui.texts().get(s.comingKey()));
@@ -199,6 +239,13 @@ public final class MainWindowController {
         return worklist.node();
     }
 
+    private Node referralsNode() {
+        if (referrals == null) {
+            referrals = new ReferralWorklistView(ui, this::window, vm::refreshOverdueCount);
+        }
+        return referrals.node();
+    }
+
     private Window window() {
         return content.getScene() == null ? null : content.getScene().getWindow();
     }
@@ -208,6 +255,7 @@ public final class MainWindowController {
      * anything else; the status bar counts them.
      */
     public void showOpenAlerts() {
+        vm.refreshOverdueCount();
         vm.loadOpenAlerts(alerts -> {
             if (!alerts.isEmpty()) {
                 AlertDialogs.showAll(ui, window(), alerts, true, this::alertsActed);
@@ -230,6 +278,11 @@ public final class MainWindowController {
         if (vm.sectionProperty().get() == Section.FAMILIES && families != null) {
             families.startScreen();
         }
+    }
+
+    /** The Referrals section, once shown (tests). */
+    public ReferralWorklistView referrals() {
+        return referrals;
     }
 
     /** The Screening section's worklist, once shown (tests). */
@@ -275,6 +328,12 @@ public final class MainWindowController {
             keys.put(new KeyCodeCombination(digits[s.ordinal()], KeyCombination.SHORTCUT_DOWN), go);
             keys.put(new KeyCodeCombination(numpad[s.ordinal()], KeyCombination.SHORTCUT_DOWN), go);
         }
+        // A referral changed in another window (the family page's) is counted when this one is in front again.
+        stage.focusedProperty().addListener((obs, was, focused) -> {
+            if (focused) {
+                vm.refreshOverdueCount();
+            }
+        });
         stage.setOnCloseRequest(e -> {
             e.consume();
             vm.quit();

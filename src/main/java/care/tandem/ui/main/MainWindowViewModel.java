@@ -6,6 +6,7 @@ import care.tandem.domain.user.User;
 import care.tandem.i18n.Texts;
 import care.tandem.service.AccountService;
 import care.tandem.service.FamilyService;
+import care.tandem.service.ReferralService;
 import care.tandem.service.ScreeningService;
 import care.tandem.ui.common.BackgroundRunner;
 import care.tandem.ui.common.DialogService;
@@ -26,13 +27,14 @@ import java.util.function.Consumer;
 /**
  * The main window's state: which section is open (and so the window title, never a patient's name), who
  * is signed in, the clinic, the data folder, how many families it holds (counted in the background once
- * the window shows), how many urgent alerts are open, the lock, sign-out and quit.
+ * the window shows), how many urgent alerts are open, how many referrals are overdue, the lock, sign-out and quit.
  */
 public final class MainWindowViewModel {
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.FAMILIES);
     private final StringBinding title;
     private final ReadOnlyStringWrapper familyCount = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper alertCount = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper overdueCount = new ReadOnlyStringWrapper("");
 
     private final Texts texts;
     private final User user;
@@ -47,6 +49,7 @@ public final class MainWindowViewModel {
     private final LockViewModel lock;
     private final Runnable onSignedOut;
     private final Runnable onQuit;
+    private ReferralService referrals;
     private boolean leaving;
 
     /**
@@ -115,6 +118,30 @@ public final class MainWindowViewModel {
         loadOpenAlerts(alerts -> { });
     }
 
+    /** Counts the overdue referrals with this service (the window wires its Referrals section). */
+    public void useReferrals(ReferralService referralService) {
+        this.referrals = referralService;
+    }
+
+    /**
+     * Recounts the open referrals past their follow-up date in the background (after sign-in and unlock, when the
+     * Referrals section opens, after a referral changed, when the window comes back to the front).
+     */
+    public void refreshOverdueCount() {
+        if (referrals == null || lock.isLocked()) {
+            return;
+        }
+        runner.read(referrals::overdueCount, n -> overdueCount.set(overdueCountText(n)),
+                failure -> overdueCount.set(""));
+    }
+
+    String overdueCountText(int n) {
+        if (n == 0) {
+            return "";
+        }
+        return n == 1 ? texts.get("referral.list.overdueCount.one") : texts.get("referral.list.overdueCount.other", n);
+    }
+
     String alertCountText(int n) {
         if (n == 0) {
             return "";
@@ -166,6 +193,11 @@ public final class MainWindowViewModel {
     /** "2 urgent alerts open", or empty when none is. */
     public ReadOnlyStringProperty alertCountProperty() {
         return alertCount.getReadOnlyProperty();
+    }
+
+    /** "3 referrals overdue", or empty when none is. */
+    public ReadOnlyStringProperty overdueCountProperty() {
+        return overdueCount.getReadOnlyProperty();
     }
 
     public String clinicName() {

@@ -2,6 +2,7 @@ package care.tandem.ui.referral;
 
 import care.tandem.domain.family.Family;
 import care.tandem.ui.common.UiContext;
+import care.tandem.ui.family.FamilyFormat;
 import javafx.stage.Window;
 
 /** Opens the new-referral dialog from anywhere (a positive result, the family page). */
@@ -17,6 +18,8 @@ public final class ReferralLauncher {
      * @param onChanged run on the FX thread after anything was saved
      */
     public static void refer(UiContext ui, Window owner, Family family, ReferralOffer offer, Runnable onChanged) {
-        throw new UnsupportedOperationException("new referral dialog: being built");
+        NewReferralViewModel vm = new NewReferralViewModel(ui.app().referrals(), ui.runner(),
+                new ReferralWords(ui.texts()), new FamilyFormat(ui.texts(), ui.app().clock()), family, offer);
+        NewReferralDialog.show(ui, owner, vm, onChanged);
     }
 }

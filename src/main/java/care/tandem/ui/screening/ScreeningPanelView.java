@@ -1,7 +1,11 @@
 package care.tandem.ui.screening;
 
 import care.tandem.domain.family.Family;
+import care.tandem.domain.referral.Need;
 import care.tandem.ui.common.UiContext;
+import care.tandem.ui.referral.ReferralLauncher;
+import care.tandem.ui.referral.ReferralOffer;
+import care.tandem.ui.referral.ReferralWords;
 import care.tandem.ui.screening.ScreeningPanelViewModel.DueLine;
 import care.tandem.ui.screening.ScreeningPanelViewModel.Panel;
 import care.tandem.ui.screening.ScreeningPanelViewModel.ResultLine;
@@ -13,6 +17,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -25,14 +31,16 @@ import java.util.function.Supplier;
 
 /**
  * The screening part of the family details pane: due today with Start, "Start a screen…", unfinished screens
- * with Resume, and the latest results with History and Correct…. Interpersonal safety is a "Private" button that
- * looks the same whatever the result; its words reach the scene only once it is clicked.
+ * with Resume, and the latest results with Refer… (on a positive result, UX.md "Act"), History and Correct….
+ * Interpersonal safety is a "Private" button that looks the same whatever the result; its words, and the offer of a
+ * referral for it, reach the scene only once it is clicked.
  */
 public final class ScreeningPanelView {
     private final UiContext ui;
     private final ScreeningPanelViewModel vm;
     private final Supplier<Window> owner;
     private final VBox root = new VBox(10);
+    private Runnable onReferralsChanged = () -> { };
 
     public ScreeningPanelView(UiContext ui, ScreeningPanelViewModel vm, Supplier<Window> owner) {
         this.ui = ui;
@@ -49,6 +57,11 @@ public final class ScreeningPanelView {
     /** The panel's node; it rebuilds itself whenever the view model loads. */
     public VBox node() {
         return root;
+    }
+
+    /** Runs after a referral was made or declined from a result, or an alert action may have made a hand-off. */
+    public void setOnReferralsChanged(Runnable onReferralsChanged) {
+        this.onReferralsChanged = onReferralsChanged == null ? () -> { } : onReferralsChanged;
     }
 
     /** Opens the set-up with nothing preselected (the "Start a screen…" button and its key). */
@@ -91,7 +104,10 @@ public final class ScreeningPanelView {
             act.setId("actNowButton");
             act.setMinWidth(Region.USE_PREF_SIZE);
             act.getStyleClass().add("danger");
-            act.setOnAction(e -> AlertDialogs.showAll(ui, owner.get(), p.openAlerts(), vm::refresh));
+            act.setOnAction(e -> AlertDialogs.showAll(ui, owner.get(), p.openAlerts(), () -> {
+                vm.refresh();
+                onReferralsChanged.run();
+            }));
             HBox line = new HBox(10, alert, act);
             line.setAlignment(Pos.CENTER_LEFT);
             line.setId("panelAlerts");
@@ -165,11 +181,24 @@ public final class ScreeningPanelView {
         }
         HBox actions = new HBox(8);
         actions.setAlignment(Pos.CENTER_LEFT);
+        if (!r.needs().isEmpty()) {
+            actions.getChildren().add(refer(r, i));
+        }
         if (r.hasPrivate()) {
             if (vm.isRevealed(r.screeningId())) {
                 Label shown = label(r.privateText(), "privateText" + i);
                 shown.getStyleClass().add("screening-private-shown");
-                actions.getChildren().add(shown);
+                HBox privateLine = new HBox(8, shown);
+                privateLine.setAlignment(Pos.CENTER_LEFT);
+                privateLine.setId("privateLine" + i);
+                // Offered only here, behind the click: the public line never names the private need.
+                if (!r.privateNeeds().isEmpty()) {
+                    Button referPrivate = button("referral.new.offer", "referPrivate" + i, null);
+                    referPrivate.setAccessibleText(text("referral.new.referPrivate.accessible"));
+                    referPrivate.setOnAction(e -> offer(r.offer(r.privateNeeds().get(0))));
+                    privateLine.getChildren().add(referPrivate);
+                }
+                card.getChildren().add(privateLine);
             } else {
                 Button priv = button("screening.panel.private", "private" + i, null);
                 priv.setAccessibleText(text("screening.panel.private.accessible"));
@@ -183,6 +212,7 @@ public final class ScreeningPanelView {
         actions.getChildren().add(spacer);
         Hyperlink history = new Hyperlink(text("screening.panel.history"));
         history.setId("history" + i);
+        history.setMinWidth(Region.USE_PREF_SIZE);
         history.setAccessibleText(text("screening.panel.history") + ": " + r.instrument() + " " + r.who());
         history.setOnAction(e -> TrendWindow.show(ui, owner.get(), r.subjectId(), r.instrumentId()));
         actions.getChildren().add(history);
@@ -195,6 +225,35 @@ public final class ScreeningPanelView {
         }
         card.getChildren().add(actions);
         return card;
+    }
+
+    /** "Refer…" for the result's need, or a menu of its needs when it points to several (an AHC HRSN). */
+    private Node refer(ResultLine r, int i) {
+        String accessible = text("referral.new.refer.accessible", r.instrument(), r.who());
+        if (r.needs().size() == 1) {
+            Button refer = button("referral.new.offer", "refer" + i, null);
+            refer.setAccessibleText(accessible);
+            refer.setOnAction(e -> offer(r.offer(r.needs().get(0))));
+            return refer;
+        }
+        MenuButton refer = new MenuButton(text("referral.new.offer"));
+        refer.setId("refer" + i);
+        refer.setMinWidth(Region.USE_PREF_SIZE);
+        refer.setAccessibleText(accessible);
+        for (Need need : r.needs()) {
+            MenuItem item = new MenuItem(new ReferralWords(ui.texts()).need(need));
+            item.setId("refer" + i + "_" + need.name());
+            item.setOnAction(e -> offer(r.offer(need)));
+            refer.getItems().add(item);
+        }
+        return refer;
+    }
+
+    private void offer(ReferralOffer offer) {
+        Family family = vm.family();
+        if (family != null) {
+            ReferralLauncher.refer(ui, owner.get(), family, offer, onReferralsChanged);
+        }
     }
 
     private HBox line(Label text, Button action) {

@@ -2,16 +2,21 @@ package care.tandem.ui.screening;
 
 import care.tandem.domain.family.Family;
 import care.tandem.domain.family.Member;
+import care.tandem.domain.referral.Need;
+import care.tandem.domain.referral.ScreenNeeds;
 import care.tandem.domain.screening.Alert;
+import care.tandem.domain.screening.DomainScore;
 import care.tandem.domain.screening.DueScreen;
 import care.tandem.domain.screening.Instrument;
 import care.tandem.domain.screening.InstrumentLibrary;
+import care.tandem.domain.screening.Outcome;
 import care.tandem.domain.screening.Score;
 import care.tandem.domain.screening.Screening;
 import care.tandem.domain.screening.ScreeningStatus;
 import care.tandem.service.ScreeningService;
 import care.tandem.ui.common.BackgroundRunner;
 import care.tandem.ui.common.DialogService;
+import care.tandem.ui.referral.ReferralOffer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -21,9 +26,11 @@ import javafx.collections.ObservableSet;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -45,13 +52,27 @@ public final class ScreeningPanelViewModel {
     /**
      * One latest result. {@code urgent}: "Urgent: item 9" (or "Ask directly") when a critical item was raised;
      * {@code privateText}: the private domains' result, shown only once revealed (null when the instrument has
-     * none); {@code correctable}: a finished result that can be marked entered in error.
+     * none); {@code correctable}: a finished result that can be marked entered in error. {@code needs}: the needs a
+     * referral may be offered for on the line ("Refer…"); {@code privateNeeds}: those of positive private domains,
+     * offered only inside the revealed private part; {@code referReason}: the neutral reason that prefills a
+     * referral ("Positive Hunger Vital Sign on 4 Dec 2026").
      */
     public record ResultLine(UUID screeningId, UUID subjectId, String instrumentId, String instrument, String who,
                              String band, String bandStyle, String outcome, String outcomeStyle, String domains,
-                             String date, String urgent, String privateText, boolean correctable) {
+                             String date, String urgent, String privateText, boolean correctable, UUID visitId,
+                             List<Need> needs, List<Need> privateNeeds, String referReason) {
+        public ResultLine {
+            needs = needs == null ? List.of() : List.copyOf(needs);
+            privateNeeds = privateNeeds == null ? List.of() : List.copyOf(privateNeeds);
+        }
+
         public boolean hasPrivate() {
             return privateText != null;
+        }
+
+        /** The offer of a referral for {@code need} from this result. */
+        public ReferralOffer offer(Need need) {
+            return new ReferralOffer(subjectId, need, visitId, screeningId, referReason);
         }
     }
 
@@ -200,13 +221,40 @@ public final class ScreeningPanelViewModel {
             urgent = words.texts().get("screening.panel.askDirectly", itemNumbers(instrument, score.askDirectly()));
         }
         boolean hasPrivate = instrument != null && instrument.hasPrivateItems();
+        String date = words.date(x.completedAt() != null ? x.completedAt() : x.startedAt());
+        List<Need> needs = new ArrayList<>();
+        List<Need> privateNeeds = new ArrayList<>();
+        if (done) {
+            splitNeeds(score, needs, privateNeeds);
+        }
         return new ResultLine(x.id(), x.subjectId(), x.instrument(), words.instrument(x.instrument()),
                 who(x.subjectId(), names), done ? words.band(score) : "",
                 done ? ScreeningWords.bandSeverity(score) : "severity-none",
                 words.outcome(instrument, x), ScreeningWords.outcomeStyle(instrument, x),
-                done ? words.positiveDomains(score) : "",
-                words.date(x.completedAt() != null ? x.completedAt() : x.startedAt()), urgent,
-                hasPrivate ? words.privateText(done ? score : null) : null, done);
+                done ? words.positiveDomains(score) : "", date, urgent,
+                hasPrivate ? words.privateText(done ? score : null) : null, done, x.visitId(), needs, privateNeeds,
+                words.texts().get("referral.new.fromScreen", words.instrument(x.instrument()), date));
+    }
+
+    /**
+     * The needs of a scored screen (ScreenNeeds), split so that a need only a private domain points to (and any
+     * private need) is never offered on the public line.
+     */
+    static void splitNeeds(Score score, List<Need> needs, List<Need> privateNeeds) {
+        if (score == null) {
+            return;
+        }
+        Set<Need> fromPublic = new HashSet<>();
+        Set<Need> fromPrivate = new HashSet<>();
+        for (DomainScore d : score.domains().values()) {
+            if (d.outcome() == Outcome.POSITIVE) {
+                (d.privateDomain() ? fromPrivate : fromPublic).add(ScreenNeeds.of(d.id()));
+            }
+        }
+        for (Need n : ScreenNeeds.of(score)) {
+            boolean hidden = n.isPrivate() || (fromPrivate.contains(n) && !fromPublic.contains(n));
+            (hidden ? privateNeeds : needs).add(n);
+        }
     }
 
     private static String itemNumbers(Instrument instrument, List<String> codes) {
