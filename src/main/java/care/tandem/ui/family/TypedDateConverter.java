@@ -9,7 +9,7 @@ import java.time.LocalDate;
  * text is not a date it keeps that text (the picker then shows it again instead of silently wiping it),
  * so the form can point at it.
  */
-final class TypedDateConverter extends StringConverter<LocalDate> {
+public final class TypedDateConverter extends StringConverter<LocalDate> {
     private String unreadable = "";
 
     @Override

@@ -121,11 +121,7 @@ final class FollowUpDialog {
         dateLabel.getStyleClass().add("referral-dialog-label");
         DatePicker date = datePicker(vm.dateText(), t.get("referral.followup.dialog.date"));
         date.setId("followUpDate");
-        Label dateHint = new Label(vm.dateHint());
-        dateHint.getStyleClass().add("referral-muted");
-        HBox dateRow = new HBox(10, date, dateHint);
-        dateRow.setAlignment(Pos.CENTER_LEFT);
-        VBox dateField = new VBox(6, dateLabel, dateRow);
+        VBox dateField = new VBox(6, dateLabel, withHint(date, vm.dateHint()));
         dateField.getStyleClass().add("form-field");
 
         Label message = new Label();
@@ -229,20 +225,20 @@ final class FollowUpDialog {
         return picker;
     }
 
+    /** The date field with the urgency's default said beside it. */
+    static HBox withHint(DatePicker date, String hint) {
+        Label words = new Label(hint);
+        words.getStyleClass().add("referral-muted");
+        HBox row = new HBox(10, date, words);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
     /** Opens the dialog with the keyboard on the outcomes; {@code onSaved} runs after the contact was recorded. */
-    static FollowUpDialog show(UiContext ui, Window owner, Referral r, Family f, LocalDate today,
-                               Consumer<Referral> onSaved) {
+    static void show(UiContext ui, Window owner, Referral r, Family f, LocalDate today,
+                     Consumer<Referral> onSaved) {
         FollowUpDialog d = new FollowUpDialog(ui, owner, r, f, today, onSaved);
         d.stage.show();
         d.outcomes.requestFocus();
-        return d;
-    }
-
-    Stage stage() {
-        return stage;
-    }
-
-    FollowUpDialogViewModel model() {
-        return vm;
     }
 }

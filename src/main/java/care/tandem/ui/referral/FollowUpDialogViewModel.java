@@ -6,7 +6,6 @@ import care.tandem.i18n.Texts;
 import care.tandem.service.ReferralService;
 import care.tandem.ui.common.BackgroundRunner;
 import care.tandem.ui.common.DialogService;
-import care.tandem.ui.family.DateInput;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -30,10 +29,9 @@ public final class FollowUpDialogViewModel {
     private final ReferralService referrals;
     private final BackgroundRunner runner;
     private final DialogService dialogs;
-    private final ReferralWords words;
     private final Texts texts;
     private final Referral referral;
-    private final LocalDate today;
+    private final NextFollowUp followUp;
     private final ObjectProperty<ContactOutcome> outcome = new SimpleObjectProperty<>(this, "outcome");
     private final StringProperty note = new SimpleStringProperty(this, "note", "");
     private final StringProperty dateText = new SimpleStringProperty(this, "dateText", "");
@@ -46,11 +44,10 @@ public final class FollowUpDialogViewModel {
         this.referrals = referrals;
         this.runner = runner;
         this.dialogs = dialogs;
-        this.words = words;
         this.texts = words.texts();
         this.referral = referral;
-        this.today = today;
-        dateText.set(DateInput.format(defaultDate()));
+        this.followUp = new NextFollowUp(words, referral, today);
+        dateText.set(followUp.defaultText());
         outcome.addListener((obs, old, now) -> message.set(""));
     }
 
@@ -68,17 +65,9 @@ public final class FollowUpDialogViewModel {
         return true;
     }
 
-    /** The urgency's default next follow-up: today plus its days. */
-    public LocalDate defaultDate() {
-        return today.plusDays(referral.urgency().followUpDays());
-    }
-
     /** "Default for Routine: 14 days from today". */
     public String dateHint() {
-        int days = referral.urgency().followUpDays();
-        String key = days == 0 ? "referral.followup.dialog.dateHint.zero"
-                : days == 1 ? "referral.followup.dialog.dateHint.one" : "referral.followup.dialog.dateHint";
-        return texts.get(key, words.urgency(referral.urgency()), days);
+        return followUp.hint();
     }
 
     /** Records the contact; {@code onSaved} gets the referral as it is now. */
@@ -91,37 +80,20 @@ public final class FollowUpDialogViewModel {
             message.set(texts.get("referral.followup.dialog.pickOutcome"));
             return;
         }
-        Optional<LocalDate> next = nextDate();
-        if (next.isEmpty()) {
+        Optional<LocalDate> nextDate = followUp.read(dateText.get(), message::set);
+        if (nextDate.isEmpty()) {
             return;
         }
         message.set("");
         busy.set(true);
         String written = note.get() == null ? "" : note.get().strip();
-        runner.write(() -> referrals.recordFollowUp(referral.id(), picked, written, next.get()), saved -> {
+        runner.write(() -> referrals.recordFollowUp(referral.id(), picked, written, nextDate.get()), saved -> {
             busy.set(false);
             onSaved.accept(saved);
         }, failure -> {
             busy.set(false);
             dialogs.showProblem(failure);
         });
-    }
-
-    private Optional<LocalDate> nextDate() {
-        String typed = dateText.get();
-        if (typed == null || typed.isBlank()) {
-            return Optional.of(defaultDate());
-        }
-        Optional<LocalDate> date = DateInput.parse(typed);
-        if (date.isEmpty()) {
-            message.set(texts.get("referral.followup.dialog.badDate"));
-            return Optional.empty();
-        }
-        if (date.get().isBefore(today)) {
-            message.set(texts.get("referral.followup.dialog.pastDate"));
-            return Optional.empty();
-        }
-        return date;
     }
 
     public Referral referral() {

@@ -8,6 +8,7 @@ import care.tandem.domain.referral.Urgency;
 import care.tandem.i18n.Texts;
 import care.tandem.ui.common.UiContext;
 import care.tandem.ui.family.DateInput;
+import care.tandem.ui.family.TypedDateConverter;
 import care.tandem.ui.referral.NewReferralViewModel.DestinationChoice;
 import care.tandem.ui.referral.NewReferralViewModel.Fact;
 import care.tandem.ui.referral.NewReferralViewModel.Pick;
@@ -39,7 +40,6 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 
-import java.time.LocalDate;
 import java.util.function.Function;
 
 /**
@@ -146,20 +146,11 @@ final class NewReferralDialog {
     }
 
     /** Opens the dialog and reads the directory; {@code onChanged} runs after a save, once it is closed. */
-    static NewReferralDialog show(UiContext ui, Window owner, NewReferralViewModel vm, Runnable onChanged) {
+    static void show(UiContext ui, Window owner, NewReferralViewModel vm, Runnable onChanged) {
         NewReferralDialog d = new NewReferralDialog(ui, owner, vm, onChanged);
         d.stage.show();
         d.stage.getScene().lookup("#subjectChoice").requestFocus();
         vm.load();
-        return d;
-    }
-
-    Stage stage() {
-        return stage;
-    }
-
-    NewReferralViewModel viewModel() {
-        return vm;
     }
 
     // ---- the fields ----
@@ -305,7 +296,7 @@ final class NewReferralDialog {
         DatePicker picker = new DatePicker();
         picker.setId("followUpDate");
         picker.setEditable(true);
-        picker.setConverter(new TypedDates());
+        picker.setConverter(new TypedDateConverter());
         picker.setPromptText(t.get("referral.new.followUp.prompt"));
         picker.getEditor().textProperty().bindBidirectional(vm.followUpText());
         picker.getEditor().setAccessibleText(t.get("referral.new.followUp"));
@@ -444,7 +435,8 @@ final class NewReferralDialog {
         return Math.min(wanted, (width ? bounds.getWidth() : bounds.getHeight()) - 60);
     }
 
-    private static <T> StringConverter<T> converter(Function<T, String> text) {
+    /** A choice box's words for its values (empty for none); nothing typed is read back. */
+    static <T> StringConverter<T> converter(Function<T, String> text) {
         return new StringConverter<>() {
             @Override
             public String toString(T value) {
@@ -456,22 +448,5 @@ final class NewReferralDialog {
                 return null;
             }
         };
-    }
-
-    /** Reads typed dates as the family forms do; text that is not a date is kept, so the message can point at it. */
-    private static final class TypedDates extends StringConverter<LocalDate> {
-        private String unreadable = "";
-
-        @Override
-        public String toString(LocalDate date) {
-            return date == null ? unreadable : DateInput.format(date);
-        }
-
-        @Override
-        public LocalDate fromString(String text) {
-            LocalDate date = DateInput.parse(text).orElse(null);
-            unreadable = date == null && text != null ? text : "";
-            return date;
-        }
     }
 }

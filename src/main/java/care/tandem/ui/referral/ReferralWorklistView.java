@@ -145,36 +145,15 @@ public final class ReferralWorklistView {
         table.setItems(vm.rows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         // Four columns of one to three lines each keep every fact readable beside the details pane.
-        TableColumn<Row, Row> followUp = new TableColumn<>(t.get("referral.list.column.followUp"));
-        followUp.setId("columnFollowUp");
-        followUp.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        followUp.setCellFactory(c -> new LinesCell(r -> List.of(r.followUp(), r.urgency()), true));
-        followUp.setMinWidth(136);
-        followUp.setPrefWidth(136);
-        TableColumn<Row, Row> familyColumn = new TableColumn<>(t.get("referral.list.column.family"));
-        familyColumn.setId("columnFamily");
-        familyColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        familyColumn.setCellFactory(c -> new LinesCell(r -> List.of(r.family(),
-                t.get("referral.list.forWhom", r.forWhom()), t.get("referral.list.contactLine", r.contact())), false));
-        familyColumn.setMinWidth(140);
-        familyColumn.setPrefWidth(160);
-        TableColumn<Row, Row> title = new TableColumn<>(t.get("referral.list.column.title"));
-        title.setId("columnTitle");
-        title.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        title.setCellFactory(c -> new LinesCell(r -> List.of(r.title(), r.status()), false));
-        title.setMinWidth(150);
-        title.setPrefWidth(176);
-        TableColumn<Row, Row> referrerColumn = new TableColumn<>(t.get("referral.list.column.referrer"));
-        referrerColumn.setId("columnReferrer");
-        referrerColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        referrerColumn.setCellFactory(c -> new LinesCell(r -> List.of(r.referrer()), false));
-        referrerColumn.setMinWidth(112);
-        referrerColumn.setPrefWidth(114);
-        for (TableColumn<Row, Row> c : List.of(followUp, familyColumn, title, referrerColumn)) {
-            c.setSortable(false);
-            c.setReorderable(false);
-            table.getColumns().add(c);
-        }
+        table.getColumns().add(column("referral.list.column.followUp", "columnFollowUp", 136, 136, true,
+                r -> List.of(r.followUp(), r.urgency())));
+        table.getColumns().add(column("referral.list.column.family", "columnFamily", 140, 160, false,
+                r -> List.of(r.family(), t.get("referral.list.forWhom", r.forWhom()),
+                        t.get("referral.list.contactLine", r.contact()))));
+        table.getColumns().add(column("referral.list.column.title", "columnTitle", 150, 176, false,
+                r -> List.of(r.title(), r.status())));
+        table.getColumns().add(column("referral.list.column.referrer", "columnReferrer", 112, 114, false,
+                r -> List.of(r.referrer())));
         Label empty = new Label();
         empty.setId("referralsEmpty");
         empty.setWrapText(true);
@@ -269,6 +248,20 @@ public final class ReferralWorklistView {
      * A cell of one to three lines: the first as the row's headline (the follow-up badge, coloured and in words, in
      * the first column), the others muted; a screen reader reads them all.
      */
+    /** A column of one to three lines a row ({@code badge}: the first line as the follow-up badge); not sortable. */
+    private TableColumn<Row, Row> column(String key, String id, double min, double pref, boolean badge,
+                                         Function<Row, List<String>> lines) {
+        TableColumn<Row, Row> c = new TableColumn<>(t.get(key));
+        c.setId(id);
+        c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(x.getValue()));
+        c.setCellFactory(x -> new LinesCell(lines, badge));
+        c.setMinWidth(min);
+        c.setPrefWidth(pref);
+        c.setSortable(false);
+        c.setReorderable(false);
+        return c;
+    }
+
     private static final class LinesCell extends TableCell<Row, Row> {
         private final Function<Row, List<String>> lines;
         private final boolean badge;

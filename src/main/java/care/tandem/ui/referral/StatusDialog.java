@@ -29,7 +29,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 
 import java.time.LocalDate;
 import java.util.function.Consumer;
@@ -72,17 +71,7 @@ final class StatusDialog {
         ComboBox<Destination> destination = new ComboBox<>(vm.destinations());
         destination.setId("statusDestination");
         destination.setMaxWidth(Double.MAX_VALUE);
-        destination.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Destination d) {
-                return vm.destinationLabel(d);
-            }
-
-            @Override
-            public Destination fromString(String s) {
-                return null;
-            }
-        });
+        destination.setConverter(NewReferralDialog.converter(vm::destinationLabel));
         destination.valueProperty().bindBidirectional(vm.destination());
         destination.setPromptText(t.get("referral.status.dialog.destinationPrompt"));
         CheckBox send = new CheckBox(t.get("referral.status.dialog.send"));
@@ -118,11 +107,8 @@ final class StatusDialog {
 
         DatePicker date = FollowUpDialog.datePicker(vm.dateText(), t.get("referral.status.dialog.date"));
         date.setId("statusDate");
-        Label dateHint = new Label(vm.dateHint());
-        dateHint.getStyleClass().add("referral-muted");
-        HBox dateRow = new HBox(10, date, dateHint);
-        dateRow.setAlignment(Pos.CENTER_LEFT);
-        VBox dateField = field(t, "referral.status.dialog.date", dateRow, vm.dateShown());
+        VBox dateField = field(t, "referral.status.dialog.date", FollowUpDialog.withHint(date, vm.dateHint()),
+                vm.dateShown());
         ((Label) dateField.getChildren().get(0)).setLabelFor(date);
         form.getChildren().add(dateField);
 
@@ -233,8 +219,8 @@ final class StatusDialog {
      *
      * @param elsewhere "referred elsewhere" chosen already (the Refer elsewhere button)
      */
-    static StatusDialog show(UiContext ui, Window owner, Referral r, LocalDate today, Mode mode, boolean elsewhere,
-                             Consumer<Referral> onSaved) {
+    static void show(UiContext ui, Window owner, Referral r, LocalDate today, Mode mode, boolean elsewhere,
+                     Consumer<Referral> onSaved) {
         StatusDialog d = new StatusDialog(ui, owner, r, today, mode, onSaved);
         if (elsewhere) {
             d.vm.chooseElsewhere();
@@ -242,14 +228,5 @@ final class StatusDialog {
         d.stage.show();
         d.vm.loadDestinations();
         d.firstFocus.requestFocus();
-        return d;
-    }
-
-    Stage stage() {
-        return stage;
-    }
-
-    StatusDialogViewModel model() {
-        return vm;
     }
 }

@@ -8,7 +8,6 @@ import care.tandem.i18n.Texts;
 import care.tandem.service.ReferralService;
 import care.tandem.ui.common.BackgroundRunner;
 import care.tandem.ui.common.DialogService;
-import care.tandem.ui.family.DateInput;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -57,7 +56,7 @@ public final class StatusDialogViewModel {
     private final ReferralWords words;
     private final Texts texts;
     private final Referral referral;
-    private final LocalDate today;
+    private final NextFollowUp followUp;
     private final Mode mode;
     private final ObservableList<Option> options = FXCollections.observableArrayList();
     private final ObjectProperty<Option> chosen = new SimpleObjectProperty<>(this, "chosen");
@@ -84,7 +83,7 @@ public final class StatusDialogViewModel {
         this.words = words;
         this.texts = words.texts();
         this.referral = referral;
-        this.today = today;
+        this.followUp = new NextFollowUp(words, referral, today);
         this.mode = mode;
         if (mode == Mode.CHANGE) {
             Option elsewhere = null;
@@ -99,7 +98,7 @@ public final class StatusDialogViewModel {
                 options.add(elsewhere);
             }
         }
-        dateText.set(DateInput.format(today.plusDays(referral.urgency().followUpDays())));
+        dateText.set(followUp.defaultText());
         reasonNeeded = Bindings.createBooleanBinding(() -> mode == Mode.CHANGE && chosen.get() != null
                 && chosen.get().status().needsReason(), chosen);
         dateShown = Bindings.createBooleanBinding(() -> mode == Mode.CHANGE && chosen.get() != null
@@ -169,7 +168,7 @@ public final class StatusDialogViewModel {
         }
         LocalDate next = null;
         if (dateShown.get()) {
-            Optional<LocalDate> d = nextDate();
+            Optional<LocalDate> d = followUp.read(dateText.get(), message::set);
             if (d.isEmpty()) {
                 return;
             }
@@ -195,23 +194,6 @@ public final class StatusDialogViewModel {
             busy.set(false);
             dialogs.showProblem(failure);
         });
-    }
-
-    private Optional<LocalDate> nextDate() {
-        String typed = dateText.get();
-        if (typed == null || typed.isBlank()) {
-            return Optional.of(today.plusDays(referral.urgency().followUpDays()));
-        }
-        Optional<LocalDate> date = DateInput.parse(typed);
-        if (date.isEmpty()) {
-            message.set(texts.get("referral.followup.dialog.badDate"));
-            return Optional.empty();
-        }
-        if (date.get().isBefore(today)) {
-            message.set(texts.get("referral.followup.dialog.pastDate"));
-            return Optional.empty();
-        }
-        return date;
     }
 
     public Mode mode() {
@@ -287,9 +269,6 @@ public final class StatusDialogViewModel {
 
     /** "Follow-up default for Routine: 14 days". */
     public String dateHint() {
-        int days = referral.urgency().followUpDays();
-        String key = days == 0 ? "referral.followup.dialog.dateHint.zero"
-                : days == 1 ? "referral.followup.dialog.dateHint.one" : "referral.followup.dialog.dateHint";
-        return texts.get(key, words.urgency(referral.urgency()), days);
+        return followUp.hint();
     }
 }

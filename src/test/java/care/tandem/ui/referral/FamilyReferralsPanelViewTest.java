@@ -5,25 +5,16 @@ import care.tandem.domain.referral.Destination;
 import care.tandem.domain.referral.Need;
 import care.tandem.domain.referral.ReferralKind;
 import care.tandem.domain.referral.Urgency;
-import care.tandem.i18n.Texts;
 import care.tandem.service.NewReferral;
-import care.tandem.testing.FakeDialogs;
 import care.tandem.testing.Screenshots;
-import care.tandem.ui.common.ControllerRegistry;
-import care.tandem.ui.common.FxBackgroundRunner;
-import care.tandem.ui.common.UiContext;
-import care.tandem.ui.common.Windows;
+import care.tandem.testing.TestUi;
 import care.tandem.ui.family.FamilyScreenController;
-import care.tandem.ui.family.FamilyViews;
 import care.tandem.ui.screening.ReferralOfferFixture;
 import javafx.application.Application;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,13 +26,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
+import static care.tandem.testing.FxWait.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,7 +40,7 @@ class FamilyReferralsPanelViewTest {
     @TempDir
     Path dir;
     private ReferralOfferFixture data;
-    private FxBackgroundRunner runner;
+    private TestUi testUi;
     private FamilyScreenController screen;
     private Stage stage;
 
@@ -65,15 +53,10 @@ class FamilyReferralsPanelViewTest {
     @AfterEach
     void close() throws Exception {
         FxToolkit.cleanupStages();
-        if (runner != null) {
-            runner.close();
+        if (testUi != null) {
+            testUi.close();
         }
         data.app.close();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private Destination destination(String name) {
@@ -97,24 +80,8 @@ class FamilyReferralsPanelViewTest {
                 "Not interested");
         data.clock.advance(Duration.ofDays(9));
 
-        runner = new FxBackgroundRunner();
-        Texts texts = new Texts(java.util.Locale.ENGLISH);
-        Windows windows = new Windows(texts.bundle(), false, w -> new StackPane());
-        UiContext ui = new UiContext(data.app, runner, new FakeDialogs(), texts, new ControllerRegistry(), windows,
-                false);
-        FamilyViews.register(ui);
-        robot.interact(() -> {
-            FXMLLoader loader = new FXMLLoader(FamilyViews.class.getResource(FamilyViews.SCREEN), texts.bundle());
-            loader.setControllerFactory(ui.controllers());
-            try {
-                loader.load();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            screen = loader.getController();
-            stage.setScene(windows.scene(loader.<Parent>getRoot(), 1240, 780));
-            stage.show();
-        });
+        testUi = TestUi.of(data.app, java.util.Locale.ENGLISH);
+        screen = testUi.showFamilyScreen(robot, stage);
         robot.interact(() -> screen.model().open(data.family.id()));
         waitUntil(() -> robot.lookup("#referralRow2").tryQuery().isPresent());
 

@@ -5,19 +5,12 @@ import care.tandem.domain.referral.Need;
 import care.tandem.domain.referral.Referral;
 import care.tandem.domain.referral.ReferralStatus;
 import care.tandem.domain.screening.Screening;
-import care.tandem.i18n.Texts;
-import care.tandem.testing.FakeDialogs;
 import care.tandem.testing.Screenshots;
-import care.tandem.ui.common.ControllerRegistry;
-import care.tandem.ui.common.FxBackgroundRunner;
-import care.tandem.ui.common.UiContext;
-import care.tandem.ui.common.Windows;
+import care.tandem.testing.TestUi;
 import care.tandem.ui.family.FamilyScreenController;
-import care.tandem.ui.family.FamilyViews;
 import care.tandem.ui.referral.NewReferralViewModel.DestinationChoice;
 import care.tandem.ui.screening.ReferralOfferFixture;
 import javafx.application.Application;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -29,7 +22,6 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -42,16 +34,13 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
+import static care.tandem.testing.FxWait.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,7 +56,7 @@ class NewReferralDialogViewTest {
     @TempDir
     Path dir;
     private ReferralOfferFixture data;
-    private FxBackgroundRunner runner;
+    private TestUi testUi;
     private FamilyScreenController screen;
     private Stage stage;
 
@@ -80,8 +69,8 @@ class NewReferralDialogViewTest {
     @AfterEach
     void close() throws Exception {
         FxToolkit.cleanupStages();
-        if (runner != null) {
-            runner.close();
+        if (testUi != null) {
+            testUi.close();
         }
         data.app.close();
     }
@@ -91,34 +80,13 @@ class NewReferralDialogViewTest {
     }
 
     private void showFamily(FxRobot robot, Locale locale) throws Exception {
-        runner = new FxBackgroundRunner();
-        Texts texts = new Texts(locale);
-        Windows windows = new Windows(texts.bundle(), false, w -> new StackPane());
-        UiContext ui = new UiContext(data.app, runner, new FakeDialogs(), texts, new ControllerRegistry(), windows,
-                false);
-        FamilyViews.register(ui);
-        robot.interact(() -> {
-            FXMLLoader loader = new FXMLLoader(FamilyViews.class.getResource(FamilyViews.SCREEN), texts.bundle());
-            loader.setControllerFactory(ui.controllers());
-            try {
-                loader.load();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            screen = loader.getController();
-            stage.setScene(windows.scene(loader.<Parent>getRoot(), 1240, 780));
-            stage.show();
-        });
+        testUi = TestUi.of(data.app, locale);
+        screen = testUi.showFamilyScreen(robot, stage);
         robot.interact(() -> screen.model().open(data.family.id()));
         waitUntil(() -> robot.lookup("#screeningPanel").tryQuery().isPresent()
                 && robot.lookup("#screeningLoading").tryQuery().isEmpty()
                 && robot.lookup("#referralPanel").tryQuery().isPresent()
                 && robot.lookup("#referralsLoading").tryQuery().isEmpty());
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static void fire(FxRobot robot, Node root, String id) {

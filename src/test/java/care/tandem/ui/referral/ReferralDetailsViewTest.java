@@ -5,11 +5,8 @@ import care.tandem.domain.referral.ContactOutcome;
 import care.tandem.domain.referral.Referral;
 import care.tandem.domain.referral.ReferralStatus;
 import care.tandem.domain.referral.Urgency;
-import care.tandem.i18n.Texts;
-import care.tandem.testing.FakeDialogs;
 import care.tandem.testing.Screenshots;
-import care.tandem.ui.common.ControllerRegistry;
-import care.tandem.ui.common.FxBackgroundRunner;
+import care.tandem.testing.TestUi;
 import care.tandem.ui.common.UiContext;
 import care.tandem.ui.common.Windows;
 import javafx.application.Application;
@@ -29,15 +26,13 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static care.tandem.testing.FxWait.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,8 +43,7 @@ class ReferralDetailsViewTest {
     @TempDir
     Path dir;
     private ReferralWorklistFixture data;
-    private FxBackgroundRunner runner;
-    private UiContext ui;
+    private TestUi testUi;
     private Stage owner;
     private final AtomicInteger changes = new AtomicInteger();
 
@@ -62,17 +56,16 @@ class ReferralDetailsViewTest {
     @AfterEach
     void close() throws Exception {
         FxToolkit.cleanupStages();
-        if (runner != null) {
-            runner.close();
+        if (testUi != null) {
+            testUi.close();
         }
         data.close();
     }
 
     private Stage open(FxRobot robot, Referral r) throws Exception {
-        runner = new FxBackgroundRunner();
-        Texts texts = new Texts(Locale.ENGLISH);
-        Windows windows = new Windows(texts.bundle(), false, w -> new StackPane());
-        ui = new UiContext(data.app, runner, new FakeDialogs(), texts, new ControllerRegistry(), windows, false);
+        testUi = TestUi.of(data.app, Locale.ENGLISH);
+        UiContext ui = testUi.ui();
+        Windows windows = testUi.windows();
         Stage[] shown = new Stage[1];
         robot.interact(() -> {
             owner.setScene(windows.scene(new StackPane(), 400, 300));
@@ -82,11 +75,6 @@ class ReferralDetailsViewTest {
         Stage w = shown[0];
         waitUntil(() -> w.getScene().getRoot().lookup("#detailsTitle") != null);
         return w;
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static String text(Stage w, String id) {

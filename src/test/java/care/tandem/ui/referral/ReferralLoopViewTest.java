@@ -16,10 +16,9 @@ import care.tandem.domain.screening.Screening;
 import care.tandem.domain.screening.Visit;
 import care.tandem.testing.MutableClock;
 import care.tandem.testing.Screenshots;
+import care.tandem.testing.ShellSession;
 import care.tandem.testing.TestApp;
 import care.tandem.ui.TandemShell;
-import care.tandem.ui.common.FxBackgroundRunner;
-import care.tandem.ui.common.LanguageChoice;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -36,21 +35,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
+import static care.tandem.testing.FxWait.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,10 +58,9 @@ class ReferralLoopViewTest {
     @TempDir
     Path dir;
     private final MutableClock clock = MutableClock.at("2026-11-23T17:00:00Z");
+    private final ShellSession session = new ShellSession();
     private AppContext app;
-    private FxBackgroundRunner runner;
     private TandemShell shell;
-    private final AtomicLong millis = new AtomicLong(1_000_000L);
 
     @Start
     void start(Stage primary) {
@@ -76,25 +69,7 @@ class ReferralLoopViewTest {
 
     @AfterEach
     void close() throws Exception {
-        if (shell != null) {
-            WaitForAsyncUtils.asyncFx(() -> {
-                if (shell.ui() != null) {
-                    shell.ui().windows().closeAll();
-                }
-            }).get(10, TimeUnit.SECONDS);
-        }
-        FxToolkit.cleanupStages();
-        if (runner != null) {
-            runner.close();
-        }
-        if (app != null) {
-            app.close();
-        }
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        session.close();
     }
 
     private static Optional<Stage> window(String title) {
@@ -126,17 +101,9 @@ class ReferralLoopViewTest {
     @Test
     void aPositiveHungerVitalSignLeadsToAFoodReferralFollowedUpAndClosedAsGotHelp(FxRobot robot) throws Exception {
         Family family = familyWithPositiveHvs();
-        app = TestApp.open(dir, clock);
-        runner = new FxBackgroundRunner();
-        TandemShell.Facts facts = TandemShell.Facts.read(app);
-        robot.interact(() -> {
-            shell = new TandemShell(app, facts, runner, LanguageChoice.inMemory(Locale.ENGLISH), millis::get,
-                    () -> { });
-            shell.start(new Stage());
-        });
-        robot.clickOn("#usernameField").write(TestApp.ADMIN);
-        robot.clickOn("#passwordField").write(TestApp.PASSWORD).type(KeyCode.ENTER);
-        waitUntil(() -> shell.mainStage() != null && shell.mainStage().isShowing());
+        session.openSignedIn(robot, dir, clock);
+        app = session.app();
+        shell = session.shell();
         Stage main = shell.mainStage();
 
         // The family page: the positive result offers "Refer…".

@@ -5,11 +5,8 @@ import care.tandem.domain.referral.Need;
 import care.tandem.domain.referral.Referral;
 import care.tandem.domain.referral.ReferralStatus;
 import care.tandem.domain.referral.Urgency;
-import care.tandem.i18n.Texts;
-import care.tandem.testing.FakeDialogs;
 import care.tandem.testing.Screenshots;
-import care.tandem.ui.common.ControllerRegistry;
-import care.tandem.ui.common.FxBackgroundRunner;
+import care.tandem.testing.TestUi;
 import care.tandem.ui.common.UiContext;
 import care.tandem.ui.common.Windows;
 import javafx.application.Application;
@@ -24,7 +21,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -42,10 +38,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static care.tandem.testing.FxWait.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,8 +51,7 @@ class ReferralWorklistViewTest {
     @TempDir
     Path dir;
     private ReferralWorklistFixture data;
-    private FxBackgroundRunner runner;
-    private UiContext ui;
+    private TestUi testUi;
     private ReferralWorklistView view;
     private Stage stage;
     private final AtomicInteger changes = new AtomicInteger();
@@ -71,17 +65,16 @@ class ReferralWorklistViewTest {
     @AfterEach
     void close() throws Exception {
         FxToolkit.cleanupStages();
-        if (runner != null) {
-            runner.close();
+        if (testUi != null) {
+            testUi.close();
         }
         data.close();
     }
 
     private void show(FxRobot robot) throws Exception {
-        runner = new FxBackgroundRunner();
-        Texts texts = new Texts(Locale.ENGLISH);
-        Windows windows = new Windows(texts.bundle(), false, w -> new StackPane());
-        ui = new UiContext(data.app, runner, new FakeDialogs(), texts, new ControllerRegistry(), windows, false);
+        testUi = TestUi.of(data.app, Locale.ENGLISH);
+        UiContext ui = testUi.ui();
+        Windows windows = testUi.windows();
         robot.interact(() -> {
             view = new ReferralWorklistView(ui, () -> stage, changes::incrementAndGet);
             stage.setScene(windows.scene(view.node(), 1000, 720));
@@ -89,11 +82,6 @@ class ReferralWorklistViewTest {
             view.refresh();
         });
         waitUntil(() -> !view.model().loadingProperty().get());
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private TableView<ReferralWorklistViewModel.Row> table() {

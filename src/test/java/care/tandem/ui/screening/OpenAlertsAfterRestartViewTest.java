@@ -3,17 +3,15 @@ package care.tandem.ui.screening;
 import atlantafx.base.theme.PrimerLight;
 import care.tandem.AppContext;
 import care.tandem.domain.screening.AlertAction;
+import care.tandem.testing.ShellSession;
 import care.tandem.testing.TestApp;
 import care.tandem.ui.TandemShell;
-import care.tandem.ui.common.FxBackgroundRunner;
-import care.tandem.ui.common.LanguageChoice;
 import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.RadioButton;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -21,19 +19,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
+import static care.tandem.testing.FxWait.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,10 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OpenAlertsAfterRestartViewTest {
     @TempDir
     Path dir;
+    private final ShellSession session = new ShellSession();
     private AppContext app;
-    private FxBackgroundRunner runner;
     private TandemShell shell;
-    private final AtomicLong millis = new AtomicLong(1_000_000L);
 
     @Start
     void start(Stage primary) {
@@ -54,25 +46,7 @@ class OpenAlertsAfterRestartViewTest {
 
     @AfterEach
     void close() throws Exception {
-        if (shell != null) {
-            WaitForAsyncUtils.asyncFx(() -> {
-                if (shell.ui() != null) {
-                    shell.ui().windows().closeAll();
-                }
-            }).get(10, TimeUnit.SECONDS);
-        }
-        FxToolkit.cleanupStages();
-        if (runner != null) {
-            runner.close();
-        }
-        if (app != null) {
-            app.close();
-        }
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        session.close();
     }
 
     private static Optional<Window> alertWindow() {
@@ -87,16 +61,10 @@ class OpenAlertsAfterRestartViewTest {
         assertEquals(1, before.app.screening().openAlerts(null).size());
         before.app.close();
 
-        app = TestApp.open(dir, Clock.systemDefaultZone());
-        runner = new FxBackgroundRunner();
-        TandemShell.Facts facts = TandemShell.Facts.read(app);
-        robot.interact(() -> {
-            shell = new TandemShell(app, facts, runner, LanguageChoice.inMemory(Locale.ENGLISH), millis::get,
-                    () -> { });
-            shell.start(new Stage());
-        });
-        robot.clickOn("#usernameField").write(TestApp.ADMIN);
-        robot.clickOn("#passwordField").write(TestApp.PASSWORD).type(KeyCode.ENTER);
+        session.open(robot, dir, Clock.systemDefaultZone());
+        app = session.app();
+        shell = session.shell();
+        session.signIn(robot);
         waitUntil(() -> alertWindow().isPresent());
         Parent root = alertWindow().get().getScene().getRoot();
         waitUntil(() -> "Family: Pérez family".equals(((Labeled) root.lookup("#alertFamily")).getText()));
