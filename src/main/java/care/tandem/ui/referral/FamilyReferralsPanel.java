@@ -141,7 +141,12 @@ public final class FamilyReferralsPanel {
     private Node row(Row r, String id) {
         Label title = new Label(r.title());
         title.getStyleClass().add("referral-row-title");
+        // A long title (Spanish) wraps instead of losing its destination to an ellipsis.
+        title.setWrapText(true);
         title.setMinWidth(0);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        title.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(title, Priority.ALWAYS);
         if (r.privateReferral()) {
             title.getStyleClass().add("referral-row-private");
         }
@@ -149,10 +154,8 @@ public final class FamilyReferralsPanel {
         when.setId(id + "When");
         when.getStyleClass().add(r.overdue() ? "referral-overdue" : "referral-when");
         when.setMinWidth(Region.USE_PREF_SIZE);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(10, title, gap, when);
-        top.setAlignment(Pos.BASELINE_LEFT);
+        HBox top = new HBox(10, title, when);
+        top.setAlignment(Pos.TOP_LEFT);
         Label status = new Label(r.status());
         status.setId(id + "Status");
         status.getStyleClass().addAll("referral-status", r.open() ? "referral-status-open" : "referral-status-closed");

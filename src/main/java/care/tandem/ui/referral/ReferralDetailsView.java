@@ -290,8 +290,9 @@ public final class ReferralDetailsView {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("referral-facts");
         ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(Region.USE_PREF_SIZE);
-        labels.setMaxWidth(220);
+        // Labels wrap rather than push the values out of a narrow pane (long Spanish labels).
+        labels.setMinWidth(90);
+        labels.setMaxWidth(200);
         ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
         values.setFillWidth(true);
@@ -400,10 +401,14 @@ public final class ReferralDetailsView {
                 Label phone = new Label(c.phone());
                 phone.setId("contactPhone" + i);
                 phone.getStyleClass().add("referral-contact-phone");
-                FlowPane ways = new FlowPane(12, 4);
+                // One way a line, wrapping: a flow of labels is as wide as its widest label and pushed the
+                // details sideways in Spanish ("Se pueden enviar mensajes de texto: No").
+                VBox ways = new VBox(2);
                 for (int w = 0; w < c.ways().size(); w++) {
                     ReferralDetailsViewModel.Way way = c.ways().get(w);
                     Label l = new Label(way.text());
+                    l.setWrapText(true);
+                    l.setMinHeight(Region.USE_PREF_SIZE);
                     l.setId("contactWay" + i + "_" + w);
                     l.getStyleClass().add(way.ok() ? "referral-yes" : "referral-no");
                     ways.getChildren().add(l);

@@ -123,7 +123,7 @@ public final class ReferralWorklistView {
         ComboBox<ReferralWorklistViewModel.Choice<care.tandem.domain.referral.Need>> need =
                 new ComboBox<>(vm.needs());
         need.setId("filterNeed");
-        need.setPrefWidth(160);
+        need.setPrefWidth(200);
         need.valueProperty().bindBidirectional(vm.need());
         ComboBox<ReferralWorklistViewModel.StatusChoice> status = new ComboBox<>(vm.statuses());
         status.setId("filterStatus");
@@ -133,7 +133,7 @@ public final class ReferralWorklistView {
         family.setId("filterFamily");
         family.setPromptText(t.get("referral.list.filter.familyPrompt"));
         family.textProperty().bindBidirectional(vm.familyText());
-        family.setPrefColumnCount(12);
+        family.setPrefColumnCount(16);
         FlowPane filters = new FlowPane(18, 8, filter("referral.list.filter.referrer", referrer),
                 filter("referral.list.filter.need", need), filter("referral.list.filter.status", status),
                 filter("referral.list.filter.family", family));
@@ -144,15 +144,16 @@ public final class ReferralWorklistView {
         table.setAccessibleText(t.get("referral.list.accessible"));
         table.setItems(vm.rows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        // Four columns of one to three lines each keep every fact readable beside the details pane.
-        table.getColumns().add(column("referral.list.column.followUp", "columnFollowUp", 136, 136, true,
+        // Four columns of one to three lines each keep every fact readable beside the details pane; the first is
+        // wide enough for "Atrasada 365 días".
+        table.getColumns().add(column("referral.list.column.followUp", "columnFollowUp", 160, 160, true,
                 r -> List.of(r.followUp(), r.urgency())));
         table.getColumns().add(column("referral.list.column.family", "columnFamily", 140, 160, false,
                 r -> List.of(r.family(), t.get("referral.list.forWhom", r.forWhom()),
                         t.get("referral.list.contactLine", r.contact()))));
         table.getColumns().add(column("referral.list.column.title", "columnTitle", 150, 176, false,
                 r -> List.of(r.title(), r.status())));
-        table.getColumns().add(column("referral.list.column.referrer", "columnReferrer", 112, 114, false,
+        table.getColumns().add(column("referral.list.column.referrer", "columnReferrer", 120, 124, false,
                 r -> List.of(r.referrer())));
         Label empty = new Label();
         empty.setId("referralsEmpty");

@@ -72,7 +72,11 @@ class ReferralWorklistViewTest {
     }
 
     private void show(FxRobot robot) throws Exception {
-        testUi = TestUi.of(data.app, Locale.ENGLISH);
+        show(robot, Locale.ENGLISH);
+    }
+
+    private void show(FxRobot robot, Locale locale) throws Exception {
+        testUi = TestUi.of(data.app, locale);
         UiContext ui = testUi.ui();
         Windows windows = testUi.windows();
         robot.interact(() -> {
@@ -170,6 +174,25 @@ class ReferralWorklistViewTest {
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("detailsFollowUpButton", stage.getScene().getFocusOwner().getId(), "Enter moves to the details");
+    }
+
+    @Test
+    void inSpanishTheDetailsFitTheirPaneWithoutScrollingSideways(FxRobot robot) throws Exception {
+        data = new ReferralWorklistFixture(dir);
+        Referral urgent = data.refer(data.child.id(), Need.CHILD_DEVELOPMENT, "Help Me Grow", Urgency.URGENT);
+        data.days(40);
+        show(robot, Locale.forLanguageTag("es"));
+        choose(robot, urgent);
+        waitUntil(() -> stage.getScene().getRoot().lookup("#detailsTitle") != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.interact(() -> Screenshots.save(stage.getScene(), "referral-worklist-details-es"));
+        ScrollPane details = view.details().node();
+        double content = details.getContent().getLayoutBounds().getWidth();
+        double viewport = details.getViewportBounds().getWidth();
+        assertTrue(content <= viewport + 0.5, "details " + content + " px wide in a " + viewport + " px pane");
+        Labeled mark = (Labeled) table().lookupAll(".referral-overdue").iterator().next();
+        assertTrue(mark.getWidth() >= mark.prefWidth(-1) - 0.5, "the overdue mark is not cut: " + mark.getText());
     }
 
     @Test
