@@ -20,6 +20,7 @@ import care.tandem.service.AccountService;
 import care.tandem.service.ClinicService;
 import care.tandem.service.DemoService;
 import care.tandem.service.FamilyService;
+import care.tandem.service.NoteService;
 import care.tandem.service.ReferralService;
 import care.tandem.service.ResponseScoringService;
 import care.tandem.service.ScreeningService;
@@ -44,6 +45,7 @@ public final class AppContext implements AutoCloseable {
     private final DemoService demo;
     private final ScreeningService screening;
     private final ReferralService referrals;
+    private final NoteService notes;
     private final FhirJson fhir = new FhirJson();
 
     private AppContext(DataFolder folder, Database database, Clock clock, PasswordHasher hasher) {
@@ -68,6 +70,7 @@ public final class AppContext implements AutoCloseable {
                 session, clinic);
         this.screening = new ScreeningService(database, new ScreeningRepository(), familyRepository, install, audit,
                 stamps, session, instruments::bundled, referrals);
+        this.notes = new NoteService();
         this.demo = new DemoService(database, familyRepository, users, install, audit, accounts, stamps,
                 new ScreeningRepository(), screening::instruments, referrals, new ReferralRepository());
     }
@@ -141,6 +144,10 @@ public final class AppContext implements AutoCloseable {
 
     public ReferralService referrals() {
         return referrals;
+    }
+
+    public NoteService notes() {
+        return notes;
     }
 
     public DemoService demo() {

@@ -11,5 +11,17 @@ public enum AuditAction {
     /** Private content (interpersonal-safety answers) shown on a clinician screen. */
     VIEW_PRIVATE,
     /** A document written for printing or handing on (a referral letter). */
-    PRINT
+    PRINT,
+    /** A note signed by its author (a trainee's goes to the co-sign queue). */
+    SIGN,
+    /** A note co-signed by the author's supervisor. */
+    COSIGN,
+    /** A note returned to its author by the supervisor, with a comment. */
+    RETURN_TO_AUTHOR,
+    /** An addendum written (and signed) on a signed note. */
+    ADDENDUM,
+    /** An attempt to change a signed note, refused. */
+    CHANGE_REFUSED,
+    /** A signed note whose content no longer matches the hash stored at signing. */
+    INTEGRITY_FAILED
 }

@@ -31,7 +31,12 @@ public enum Problem {
     REASON_NEEDED,
     RECIPIENT_RESTRICTED,
     RECIPIENT_NOT_SUBJECT,
-    BAD_ARGUMENT;
+    BAD_ARGUMENT,
+    NOTE_LOCKED,
+    NOTE_AWAITING_COSIGN,
+    NOTE_STEP_REFUSED,
+    NOTE_TEXT_NEEDED,
+    NOTE_NO_SUPERVISOR;
 
     /** The bundle key of this problem's message. */
     public String messageKey() {
