@@ -187,6 +187,18 @@ public final class ScreeningService {
      * clinician.
      */
     public Visit visitToday(UUID familyId, UUID childId, List<UUID> caregiversPresent) {
+        return visitToday(familyId, childId, caregiversPresent, true);
+    }
+
+    /**
+     * Today's visit of this child as it stands (a note written after the screens keeps the caregivers the screening
+     * set-up recorded), or a new one with {@code caregiversIfNew} present.
+     */
+    public Visit visitTodayAsItIs(UUID familyId, UUID childId, List<UUID> caregiversIfNew) {
+        return visitToday(familyId, childId, caregiversIfNew, false);
+    }
+
+    private Visit visitToday(UUID familyId, UUID childId, List<UUID> caregiversPresent, boolean setCaregivers) {
         UUID user = session.require().id();
         LocalDate today = LocalDate.now(stamps.clock());
         return db.write(c -> {
@@ -197,7 +209,8 @@ public final class ScreeningService {
             WriteStamp s = stamps.now(user);
             if (existing.isPresent()) {
                 Visit v = existing.get();
-                if (!new LinkedHashSet<>(v.caregivers()).equals(new LinkedHashSet<>(caregiversPresent))) {
+                if (setCaregivers
+                        && !new LinkedHashSet<>(v.caregivers()).equals(new LinkedHashSet<>(caregiversPresent))) {
                     screenings.updateVisitCaregivers(c, v.id(), caregiversPresent, s);
                 }
                 return screenings.visit(c, v.id()).orElseThrow();

@@ -31,22 +31,15 @@ final class FamilyDetailsView {
 
     /** The nodes showing {@code family}: a heading with its tags, then its sections. */
     VBox build(Family family) {
-        return build(family, null);
+        return build(family, List.of());
     }
 
     /**
-     * As {@link #build(Family)}, with the visit's screening panel right under the heading and any restriction, so
-     * what is due and any urgent result come first on the family page (UX.md: one screen, no hunting).
+     * As {@link #build(Family)}, with the visit's panels right under the heading and any restriction (the screening
+     * panel, the family's referrals, the visit notes), so what is due, any urgent result and what is open come first
+     * on the family page (UX.md: one screen, no hunting).
      */
-    VBox build(Family family, Node visit) {
-        return build(family, visit, null);
-    }
-
-    /**
-     * As {@link #build(Family, Node)}, with the family's referrals (open ones and anything overdue) right under the
-     * screening panel.
-     */
-    VBox build(Family family, Node visit, Node referrals) {
+    VBox build(Family family, List<Node> panels) {
         VBox box = new VBox(14);
         box.getStyleClass().add("family-details");
         Label title = new Label(format.familyTitle(family));
@@ -65,12 +58,7 @@ final class FamilyDetailsView {
             box.getChildren().add(tags);
         }
         restriction(family).ifPresent(box.getChildren()::add);
-        if (visit != null) {
-            box.getChildren().add(visit);
-        }
-        if (referrals != null) {
-            box.getChildren().add(referrals);
-        }
+        box.getChildren().addAll(panels);
         box.getChildren().add(heading("family.details.children"));
         List<Member> children = family.children();
         for (int i = 0; i < children.size(); i++) {

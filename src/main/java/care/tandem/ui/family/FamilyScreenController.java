@@ -2,6 +2,7 @@ package care.tandem.ui.family;
 
 import care.tandem.domain.family.Family;
 import care.tandem.ui.common.UiContext;
+import care.tandem.ui.note.FamilyNotesPanel;
 import care.tandem.ui.referral.FamilyReferralsPanel;
 import care.tandem.ui.referral.FamilyReferralsPanelViewModel;
 import care.tandem.ui.referral.ReferralWords;
@@ -27,6 +28,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * Wires the Families screen: the search field (debounced), the result list and its keys, the details
@@ -41,6 +43,7 @@ public final class FamilyScreenController {
     private final ScreeningPanelView screeningView;
     private final FamilyReferralsPanelViewModel referrals;
     private final FamilyReferralsPanel referralsView;
+    private final FamilyNotesPanel notesView;
     private FamilySearchControls searchControls;
 
     @FXML private SplitPane root;
@@ -63,6 +66,7 @@ public final class FamilyScreenController {
                 new ReferralWords(ui.texts()), zone);
         this.referralsView = new FamilyReferralsPanel(ui, referrals, this::window);
         screeningView.setOnReferralsChanged(referrals::refresh);
+        this.notesView = new FamilyNotesPanel(ui, this::window, referrals::refresh);
     }
 
     @FXML
@@ -203,11 +207,12 @@ public final class FamilyScreenController {
         if (!shown) {
             screening.show(null);
             referrals.show(null);
+            notesView.show(null);
             detailsScroll.setContent(null);
             return;
         }
-        VBox details = new FamilyDetailsView(model.format(), "details").build(family, screeningView.node(),
-                referralsView.node());
+        VBox details = new FamilyDetailsView(model.format(), "details").build(family, List.of(screeningView.node(),
+                referralsView.node(), notesView.node()));
         detailsScroll.setContent(details);
         detailsScroll.setVvalue(0);
         // An urgent alert still open for this family comes before anything else on its page.
@@ -220,5 +225,6 @@ public final class FamilyScreenController {
             }
         });
         referrals.show(family);
+        notesView.show(family);
     }
 }

@@ -4,6 +4,7 @@ import care.tandem.ui.common.ErrorLog;
 import care.tandem.ui.common.UiContext;
 import care.tandem.ui.family.FamilyScreenController;
 import care.tandem.ui.family.FamilyViews;
+import care.tandem.ui.note.VisitsView;
 import care.tandem.ui.referral.ReferralWorklistView;
 import care.tandem.ui.screening.AlertDialogs;
 import care.tandem.ui.screening.ScreeningWorklistView;
@@ -53,6 +54,7 @@ public final class MainWindowController {
     private FamilyScreenController families;
     private ScreeningWorklistView worklist;
     private ReferralWorklistView referrals;
+    private VisitsView visits;
     private Hyperlink statusOverdue;
     private VBox emptyState;
     private Label emptyTitle;
@@ -214,6 +216,9 @@ public final class MainWindowController {
         if (b != null && !b.isSelected()) {
             b.setSelected(true);
         }
+        if (visits != null && s != Section.VISITS) {
+            visits.leave();
+        }
         if (s == Section.FAMILIES) {
             content.getChildren().setAll(familiesNode());
             vm.refreshFamilyCount();
@@ -221,6 +226,9 @@ public final class MainWindowController {
             content.getChildren().setAll(worklistNode());
             worklist.refresh();
             vm.refreshAlertCount();
+        } else if (s == Section.VISITS) {
+            content.getChildren().setAll(visitsNode());
+            visits.refresh();
         } else if (s == Section.REFERRALS) {
             content.getChildren().setAll(referralsNode());
             referrals.refresh();
@@ -237,6 +245,18 @@ public final class MainWindowController {
             worklist = new ScreeningWorklistView(ui, this::window, vm::refreshAlertCount);
         }
         return worklist.node();
+    }
+
+    private Node visitsNode() {
+        if (visits == null) {
+            visits = new VisitsView(ui, this::window);
+        }
+        return visits.node();
+    }
+
+    /** The Visits section, once shown (tests). */
+    public VisitsView visits() {
+        return visits;
     }
 
     private Node referralsNode() {
