@@ -80,14 +80,15 @@ public record NoteContent(List<NoteSection> sections, Set<PresentingConcern> con
                 .map(s -> s.key().equals(key) ? s.withText(appendLine(s.text(), sentence)) : s).toList());
     }
 
-    /** Ticks an intervention and writes its sentence into the note. */
+    /** Ticks an intervention and writes its sentence into the note (a confidential one's in the confidential part). */
     public NoteContent tick(Intervention i, String sentence) {
-        Set<Intervention> ticked = EnumSet.noneOf(Intervention.class);
+        if (interventions.contains(i)) {
+            return this;
+        }
+        Set<Intervention> ticked = EnumSet.of(i);
         ticked.addAll(interventions);
-        ticked.add(i);
-        NoteContent c = new NoteContent(sections, concerns, concernText, ticked, referralIds, mandatedReport,
-                confidential);
-        return interventions.contains(i) ? c : c.withSentence(SectionFill.INTERVENTIONS, sentence, false);
+        return new NoteContent(sections, concerns, concernText, ticked, referralIds, mandatedReport, confidential)
+                .withSentence(SectionFill.INTERVENTIONS, sentence, i.confidential());
     }
 
     /** Unticks an intervention and takes its sentence out, unless the clinician has edited that line. */
@@ -97,7 +98,8 @@ public record NoteContent(List<NoteSection> sections, Set<PresentingConcern> con
         ticked.remove(i);
         List<NoteSection> out = sections.stream().map(s -> s.fill() == SectionFill.INTERVENTIONS
                 ? s.withText(removeLine(s.text(), sentence)) : s).toList();
-        return new NoteContent(out, concerns, concernText, ticked, referralIds, mandatedReport, confidential);
+        return new NoteContent(out, concerns, concernText, ticked, referralIds, mandatedReport,
+                i.confidential() ? removeLine(confidential, sentence) : confidential);
     }
 
     /** Links a referral, with its sentence (a private referral's in the confidential part). */
