@@ -306,8 +306,8 @@ public final class NoteRepository {
 
     /** A family's notes, newest visit first. */
     public List<NoteSummary> forFamily(Connection c, UUID familyId) throws SQLException {
-        return summaries(c, SUMMARY_SELECT + """
-                 WHERE n.family_id = ? AND n.deleted_at IS NULL ORDER BY v.visit_date DESC, n.created_at DESC""",
+        return summaries(c, SUMMARY_SELECT
+                + " WHERE n.family_id = ? AND n.deleted_at IS NULL ORDER BY v.visit_date DESC, n.created_at DESC",
                 familyId);
     }
 
@@ -318,16 +318,14 @@ public final class NoteRepository {
 
     /** An author's unsigned notes (drafts and returned ones), oldest visit first. */
     public List<NoteSummary> unsigned(Connection c, UUID authorId) throws SQLException {
-        return summaries(c, SUMMARY_SELECT + """
-                 WHERE n.author_id = ? AND n.status IN ('DRAFT', 'RETURNED') AND n.deleted_at IS NULL
-                ORDER BY v.visit_date, n.created_at""", authorId);
+        return summaries(c, SUMMARY_SELECT + " WHERE n.author_id = ? AND n.status IN ('DRAFT', 'RETURNED')"
+                + " AND n.deleted_at IS NULL ORDER BY v.visit_date, n.created_at", authorId);
     }
 
     /** Notes awaiting a co-signature whose authors this supervisor supervises, longest waiting first. */
     public List<NoteSummary> awaitingCosign(Connection c, UUID supervisorId) throws SQLException {
-        return summaries(c, SUMMARY_SELECT + """
-                 WHERE n.status = 'AWAITING_COSIGN' AND n.deleted_at IS NULL AND a.supervisor_id = ?
-                ORDER BY n.signed_at""", supervisorId);
+        return summaries(c, SUMMARY_SELECT + " WHERE n.status = 'AWAITING_COSIGN' AND n.deleted_at IS NULL"
+                + " AND a.supervisor_id = ? ORDER BY n.signed_at", supervisorId);
     }
 
     private static List<NoteSummary> summaries(Connection c, String sql, Object... args) throws SQLException {

@@ -92,7 +92,7 @@ final class NoteSentences {
     String referral(Referral r, Member subject) {
         String who = person(subject);
         if (r.kind() == ReferralKind.WARM_HANDOFF) {
-            return t.get("note.sentence.warmHandoff", who, r.destinationName());
+            return t.get("note.sentence.warmHandoff", who);
         }
         String need = t.get("referral.need." + r.need().name()).toLowerCase(NOTE_LANGUAGE);
         if (r.status() == ReferralStatus.FAMILY_DECLINED) {
