@@ -75,7 +75,8 @@ public final class AppContext implements AutoCloseable {
                 new ReferralRepository(), familyRepository, users, audit, stamps, session, referrals,
                 screening::instruments);
         this.demo = new DemoService(database, familyRepository, users, install, audit, accounts, stamps,
-                new ScreeningRepository(), screening::instruments, referrals, new ReferralRepository());
+                new ScreeningRepository(), screening::instruments, referrals, new ReferralRepository(), notes,
+                new NoteRepository());
     }
 
     /**

@@ -263,7 +263,7 @@ public final class NoteService {
     }
 
     /** The template offered first for a kind of visit: the first in use made for it, else the first in use. */
-    private NoteTemplate templateFor(Connection c, VisitKind kind) throws SQLException {
+    NoteTemplate templateFor(Connection c, VisitKind kind) throws SQLException {
         List<NoteTemplate> all = notes.templates(c, false);
         if (all.isEmpty()) {
             throw new ProblemException(Problem.NOT_FOUND);
@@ -271,8 +271,11 @@ public final class NoteService {
         return all.stream().filter(t -> t.kinds().contains(kind)).findFirst().orElse(all.get(0));
     }
 
-    /** The template's sections with this visit's results, referrals and their interventions written in. */
-    private NoteContent firstDraft(Connection c, Visit v, NoteTemplate template) throws SQLException {
+    /**
+     * The template's sections with this visit's results, referrals and their interventions written in (the demo data
+     * drafts its notes here too).
+     */
+    NoteContent firstDraft(Connection c, Visit v, NoteTemplate template) throws SQLException {
         NoteContent content = NoteContent.from(template);
         Family f = family(c, v.familyId());
         InstrumentLibrary library = instruments.get();
@@ -312,7 +315,12 @@ public final class NoteService {
             return out;
         }
         Intervention i = r.kind() == ReferralKind.WARM_HANDOFF ? Intervention.WARM_HANDOFF : Intervention.REFERRAL;
-        return out.tick(i, sentences.intervention(i));
+        return ticked(out, i);
+    }
+
+    /** The content with an intervention ticked and its sentence written in. */
+    NoteContent ticked(NoteContent content, Intervention i) {
+        return content.tick(i, sentences.intervention(i));
     }
 
     /** A note with its addenda and history, audited as a view; the content hash of a signed note is checked. */
@@ -369,7 +377,7 @@ public final class NoteService {
         UUID user = session.require().id();
         return edit(noteId, revision, "tick " + intervention.name(), (c, n) -> {
             if (intervention != Intervention.WARM_HANDOFF) {
-                return n.content().tick(intervention, sentences.intervention(intervention));
+                return ticked(n.content(), intervention);
             }
             Referral r = referrals.warmHandoff(c, n.familyId(), subjectId, n.visitId(), null, null, user);
             return linked(n.content(), r, family(c, n.familyId()));
