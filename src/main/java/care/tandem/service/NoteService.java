@@ -108,11 +108,14 @@ public final class NoteService {
 
     // ---- templates ----
 
-    /** The note templates in use, by name (seeded with the dyadic templates on first use). */
-    public List<NoteTemplate> templates() {
+    /**
+     * The note templates by name (seeded with the dyadic templates on first use): those in use, or with the retired
+     * ones too for the administrator's editor.
+     */
+    public List<NoteTemplate> templates(boolean withRetired) {
         session.require();
         seed();
-        return db.read(c -> notes.templates(c, false));
+        return db.read(c -> notes.templates(c, withRetired));
     }
 
     /**

@@ -151,7 +151,7 @@ class NoteServiceTest {
 
     @Test
     void theTwoDyadicTemplatesAreSeededInEnglishWithTheirSectionsInOrder() {
-        List<NoteTemplate> all = notes.templates();
+        List<NoteTemplate> all = notes.templates(false);
         assertEquals(List.of("Dyadic behavioural-health note", "Well-child dyadic check-in"),
                 all.stream().map(NoteTemplate::name).toList());
         NoteTemplate dyadic = all.get(0);
@@ -165,7 +165,7 @@ class NoteServiceTest {
 
     @Test
     void onlyAnAdministratorEditsATemplateAndALaterDraftUsesTheEdit() {
-        NoteTemplate checkIn = notes.templates().get(1);
+        NoteTemplate checkIn = notes.templates(false).get(1);
         List<TemplateSection> sections = new ArrayList<>(checkIn.sections());
         sections.add(new TemplateSection("feeding", "Feeding", "Breast, bottle, solids.", SectionFill.NONE));
         NoteTemplate edited = new NoteTemplate(checkIn.id(), checkIn.name(), checkIn.kinds(), sections,
@@ -182,6 +182,22 @@ class NoteServiceTest {
         as("carmen");
         Note n = notes.openForVisit(visit().id());
         assertEquals("Feeding", n.content().sections().get(n.content().sections().size() - 1).heading());
+    }
+
+    @Test
+    void aRetiredTemplateIsListedOnlyForTheEditorAndNoLongerDraftsNotes() {
+        as(TestApp.ADMIN);
+        NoteTemplate dyadic = notes.templates(false).get(0);
+        notes.saveTemplate(new NoteTemplate(dyadic.id(), dyadic.name(), dyadic.kinds(), dyadic.sections(),
+                dyadic.seedKey(), false, dyadic.revision()));
+        assertEquals(List.of("Well-child dyadic check-in"),
+                notes.templates(false).stream().map(NoteTemplate::name).toList());
+        assertEquals(2, notes.templates(true).size());
+
+        as("carmen");
+        Visit v = visit();
+        notes.updateVisit(v.id(), VisitKind.DYADIC_BEHAVIOURAL_HEALTH, null, VisitPlace.CLINIC, Set.of());
+        assertEquals(NoteService.seedId("well-child-check-in"), notes.openForVisit(v.id()).templateId());
     }
 
     // ---- the draft ----

@@ -3,6 +3,7 @@ package care.tandem.domain.note;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,12 +27,12 @@ public record NoteContent(List<NoteSection> sections, Set<PresentingConcern> con
 
     public NoteContent {
         sections = List.copyOf(sections);
-        concerns = Collections.unmodifiableSet(concerns.isEmpty() ? EnumSet.noneOf(PresentingConcern.class)
-                : EnumSet.copyOf(concerns));
+        concerns = Collections.unmodifiableSet(concerns == null || concerns.isEmpty()
+                ? EnumSet.noneOf(PresentingConcern.class) : EnumSet.copyOf(concerns));
         concernText = Objects.requireNonNullElse(concernText, "");
-        interventions = Collections.unmodifiableSet(interventions.isEmpty() ? EnumSet.noneOf(Intervention.class)
-                : EnumSet.copyOf(interventions));
-        referralIds = List.copyOf(new java.util.LinkedHashSet<>(referralIds));
+        interventions = Collections.unmodifiableSet(interventions == null || interventions.isEmpty()
+                ? EnumSet.noneOf(Intervention.class) : EnumSet.copyOf(interventions));
+        referralIds = referralIds == null ? List.of() : List.copyOf(new LinkedHashSet<>(referralIds));
         confidential = Objects.requireNonNullElse(confidential, "");
     }
 
