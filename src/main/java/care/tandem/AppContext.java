@@ -12,6 +12,7 @@ import care.tandem.persistence.DataFolder;
 import care.tandem.persistence.Database;
 import care.tandem.persistence.FamilyRepository;
 import care.tandem.persistence.InstallRepository;
+import care.tandem.persistence.NoteRepository;
 import care.tandem.persistence.ReferralRepository;
 import care.tandem.persistence.SchemaMigrator;
 import care.tandem.persistence.ScreeningRepository;
@@ -70,9 +71,12 @@ public final class AppContext implements AutoCloseable {
                 session, clinic);
         this.screening = new ScreeningService(database, new ScreeningRepository(), familyRepository, install, audit,
                 stamps, session, instruments::bundled, referrals);
-        this.notes = new NoteService();
+        this.notes = new NoteService(database, new NoteRepository(), new ScreeningRepository(),
+                new ReferralRepository(), familyRepository, users, audit, stamps, session, referrals,
+                screening::instruments);
         this.demo = new DemoService(database, familyRepository, users, install, audit, accounts, stamps,
-                new ScreeningRepository(), screening::instruments, referrals, new ReferralRepository());
+                new ScreeningRepository(), screening::instruments, referrals, new ReferralRepository(), notes,
+                new NoteRepository());
     }
 
     /**

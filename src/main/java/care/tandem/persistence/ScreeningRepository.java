@@ -1,5 +1,8 @@
 package care.tandem.persistence;
 
+import care.tandem.domain.note.ChildScreen;
+import care.tandem.domain.note.VisitKind;
+import care.tandem.domain.note.VisitPlace;
 import care.tandem.domain.screening.AdministrationMode;
 import care.tandem.domain.screening.Alert;
 import care.tandem.domain.screening.AlertAction;
@@ -24,9 +27,12 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Visits, screens with their answers, and urgent alerts. A screen's answers change only while it is in progress;
@@ -48,11 +54,12 @@ public final class ScreeningRepository {
 
     public void insertVisit(Connection c, Visit v, WriteStamp s) throws SQLException {
         try (var ps = c.prepareStatement("""
-                INSERT INTO visit (id, family_id, child_id, visit_date, clinician_id, caregivers, created_at, created_by,
-                                   updated_at, updated_by, device_id, hlc)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            Rows.bind(ps, v.id(), v.familyId(), v.childId(), v.date(), v.clinicianId(), ids(v.caregivers()),
-                    s.time(), s.user(), s.time(), s.user(), s.device(), s.hlc());
+                INSERT INTO visit (id, family_id, child_id, visit_date, clinician_id, caregivers, kind, minutes, place,
+                                   child_screens, created_at, created_by, updated_at, updated_by, device_id, hlc)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            Rows.bind(ps, v.id(), v.familyId(), v.childId(), v.date(), v.clinicianId(), ids(v.caregivers()), v.kind(),
+                    v.minutes(), v.place(), names(v.childScreens()), s.time(), s.user(), s.time(), s.user(),
+                    s.device(), s.hlc());
             ps.executeUpdate();
         }
         ChangeLog.record(c, s, VISIT, v.id().toString(), List.of(ChangeLog.ALL_FIELDS));
@@ -66,6 +73,18 @@ public final class ScreeningRepository {
             ps.executeUpdate();
         }
         ChangeLog.record(c, s, VISIT, visitId.toString(), List.of("caregivers"));
+    }
+
+    /** Records what kind of visit it was, the minutes spent (null: not yet known), where, and the child screens given. */
+    public void updateVisitDetails(Connection c, UUID visitId, VisitKind kind, Integer minutes, VisitPlace place,
+                                   Set<ChildScreen> childScreens, WriteStamp s) throws SQLException {
+        try (var ps = c.prepareStatement("""
+                UPDATE visit SET kind = ?, minutes = ?, place = ?, child_screens = ?, updated_at = ?, updated_by = ?,
+                device_id = ?, hlc = ?, revision = revision + 1 WHERE id = ?""")) {
+            Rows.bind(ps, kind, minutes, place, names(childScreens), s.time(), s.user(), s.device(), s.hlc(), visitId);
+            ps.executeUpdate();
+        }
+        ChangeLog.record(c, s, VISIT, visitId.toString(), List.of("kind", "minutes", "place", "child_screens"));
     }
 
     public Optional<Visit> visit(Connection c, UUID id) throws SQLException {
@@ -87,6 +106,8 @@ public final class ScreeningRepository {
                 while (rs.next()) {
                     out.add(new Visit(Rows.uuid(rs, "id"), Rows.uuid(rs, "family_id"), Rows.uuid(rs, "child_id"),
                             Rows.date(rs, "visit_date"), Rows.uuid(rs, "clinician_id"), uuids(rs.getString("caregivers")),
+                            Rows.enumOf(VisitKind.class, rs, "kind"), minutes(rs),
+                            Rows.enumOf(VisitPlace.class, rs, "place"), childScreens(rs.getString("child_screens")),
                             rs.getLong("revision")));
                 }
             }
@@ -332,6 +353,23 @@ public final class ScreeningRepository {
 
     private static List<UUID> uuids(String text) {
         return text == null || text.isBlank() ? List.of() : Arrays.stream(text.split(" ")).map(UUID::fromString).toList();
+    }
+
+    private static Integer minutes(ResultSet rs) throws SQLException {
+        int m = rs.getInt("minutes");
+        return rs.wasNull() ? null : m;
+    }
+
+    private static String names(Set<ChildScreen> screens) {
+        return screens.stream().sorted().map(Enum::name).collect(Collectors.joining(" "));
+    }
+
+    private static Set<ChildScreen> childScreens(String text) {
+        Set<ChildScreen> out = EnumSet.noneOf(ChildScreen.class);
+        if (text != null && !text.isBlank()) {
+            Arrays.stream(text.trim().split("\\s+")).map(ChildScreen::valueOf).forEach(out::add);
+        }
+        return out;
     }
 
     private static String json(Score score) {

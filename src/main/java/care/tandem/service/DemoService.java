@@ -26,6 +26,7 @@ import care.tandem.persistence.AuditRepository;
 import care.tandem.persistence.Database;
 import care.tandem.persistence.FamilyRepository;
 import care.tandem.persistence.InstallRepository;
+import care.tandem.persistence.NoteRepository;
 import care.tandem.persistence.ReferralRepository;
 import care.tandem.persistence.ScreeningRepository;
 import care.tandem.persistence.UserRepository;
@@ -77,9 +78,9 @@ public final class DemoService {
 
     /**
      * What a run did: {@code screens}, the screens written with the families' histories; {@code referrals}, the
-     * referrals made from them (and from the family page).
+     * referrals made from them (and from the family page); {@code notes}, the visit notes written.
      */
-    public record Result(int added, long total, boolean usersCreated, int screens, int referrals) {
+    public record Result(int added, long total, boolean usersCreated, int screens, int referrals, int notes) {
     }
 
     private final Database db;
@@ -93,12 +94,16 @@ public final class DemoService {
     private final Supplier<InstrumentLibrary> instruments;
     private final ReferralService referralService;
     private final ReferralRepository referrals;
+    private final NoteService noteService;
+    private final NoteRepository notes;
 
     public DemoService(Database db, FamilyRepository families, UserRepository users, InstallRepository install,
                        AuditRepository audit, AccountService accounts, Stamps stamps, ScreeningRepository screenings,
                        Supplier<InstrumentLibrary> instruments, ReferralService referralService,
-                       ReferralRepository referrals) {
+                       ReferralRepository referrals, NoteService noteService, NoteRepository notes) {
         this.db = db;
+        this.noteService = noteService;
+        this.notes = notes;
         this.referralService = referralService;
         this.referrals = referrals;
         this.screenings = screenings;
@@ -140,15 +145,18 @@ public final class DemoService {
         DemoScreenPlan plan = clinician == null || count == 0 ? null : new DemoScreenPlan(
                 runSeed * 31 + 17, now, stamps.clock().getZone(), instruments.get(), clinician);
         ReferralHistories histories = plan == null ? null : referralHistories(runSeed * 131 + 7, now, clinician);
+        DemoNotes noteStories = plan == null ? null : demoNotes(runSeed * 53 + 11, now);
         List<DemoScreenPlan.Planned> showcase = new ArrayList<>();
         int added = 0;
         int screens = 0;
         int made = 0;
+        int written = 0;
         while (added < count && !cancelled.getAsBoolean()) {
             int n = Math.min(CHUNK, count - added);
             List<Family> chunk = new ArrayList<>(n);
             List<DemoScreenPlan.DemoVisit> visits = new ArrayList<>();
             List<PlannedReferral> planned = new ArrayList<>();
+            List<DemoScreenPlan.Planned> routine = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 Family f = generator.next();
                 if (plan != null) {
@@ -159,17 +167,20 @@ public final class DemoService {
                         showcase.add(p);
                     } else if (!p.visits().isEmpty()) {
                         planned.addAll(histories.routine(p));
+                        routine.add(p);
                     }
                 }
                 chunk.add(f);
             }
-            screens += db.write(c -> {
+            int[] counts = db.write(c -> {
                 WriteStamp s = stamps.now(admin);
                 families.insertAll(c, chunk, s);
-                int written = writeVisits(c, visits);
+                int visited = writeVisits(c, visits);
                 writeReferrals(c, planned);
-                return written;
+                return new int[]{visited, noteStories == null ? 0 : noteStories.routine(c, routine)};
             });
+            screens += counts[0];
+            written += counts[1];
             made += planned.size();
             added += n;
             progress.accept(added);
@@ -177,21 +188,22 @@ public final class DemoService {
         if (histories != null && !showcase.isEmpty()) {
             // The showcase families may span two chunks; their referrals are planned together, once all are written.
             List<PlannedReferral> planned = histories.showcase(showcase);
-            db.write(c -> {
+            written += db.write(c -> {
                 writeReferrals(c, planned);
-                return null;
+                return noteStories.showcase(c, showcase);
             });
             made += planned.size();
         }
         int done = added;
         int screensDone = screens;
         int referralsDone = made;
+        int notesDone = written;
         db.write(c -> {
             audit.append(c, stamps.now(admin), AuditAction.DEMO_DATA, "family", null,
-                    "added=" + done + " screens=" + screensDone + " referrals=" + referralsDone);
+                    "added=" + done + " screens=" + screensDone + " referrals=" + referralsDone + " notes=" + notesDone);
             return null;
         });
-        return new Result(added, db.read(families::count), usersCreated, screens, made);
+        return new Result(added, db.read(families::count), usersCreated, screens, made, written);
     }
 
     /** The referral planner of a run, with the seeded directory (written first) and the demo users. */
@@ -207,6 +219,18 @@ public final class DemoService {
         UUID trainee = userId(USERS.get(3).username());
         return new ReferralHistories(seed, now, stamps.clock().getZone(), directory, clinician,
                 supervisor == null ? clinician : supervisor, trainee == null ? clinician : trainee);
+    }
+
+    /** The note writer of a run, with the seeded templates (written first) and the demo users. */
+    private DemoNotes demoNotes(long seed, Instant now) {
+        noteService.seed();
+        Map<UUID, String> names = new HashMap<>();
+        db.read(users::all).forEach(u -> names.put(u.id(), u.displayName()));
+        UUID clinician = userId(USERS.get(1).username());
+        UUID supervisor = userId(USERS.get(2).username());
+        UUID trainee = userId(USERS.get(3).username());
+        return new DemoNotes(seed, now, noteService, notes, screenings, this::at,
+                supervisor == null ? clinician : supervisor, trainee == null ? clinician : trainee, names);
     }
 
     private UUID userId(String username) {
@@ -809,9 +833,7 @@ public final class DemoService {
         }
 
         private UUID uuid() {
-            long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
-            long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-            return new UUID(msb, lsb);
+            return DemoFamilyGenerator.randomUuid(random);
         }
 
         /** One referral's history being told, step by step; a step after now (less a few minutes) ends it. */

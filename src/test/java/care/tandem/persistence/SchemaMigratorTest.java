@@ -69,10 +69,42 @@ class SchemaMigratorTest {
             Sql.exec(db, "INSERT INTO install_meta VALUES ('marker', 'v2 data')");
             assertEquals(2, new SchemaMigrator(db, dir.resolve("backups"), clock).migrate());
             assertEquals("v2 data", Sql.one(db, "SELECT value FROM install_meta WHERE key='marker'"));
-            assertEquals("3", Sql.one(db, "PRAGMA user_version"));
+            assertEquals(String.valueOf(SchemaMigrator.MIGRATIONS.size()), Sql.one(db, "PRAGMA user_version"));
             assertEquals("0", Sql.one(db, "SELECT count(*) FROM referral"));
             assertEquals("0", Sql.one(db, "SELECT count(*) FROM referral_event"));
             assertEquals("0", Sql.one(db, "SELECT count(*) FROM referral_destination"));
+        }
+    }
+
+    @Test
+    void aVersion3FileGainsTheNoteTablesAndItsVisitsKeepTheirDataAsWellChildClinicVisits(@TempDir Path dir) {
+        try (Database db = Database.open(dir.resolve("tandem.db"))) {
+            new SchemaMigrator(db, dir.resolve("backups"), clock, List.of("/care/tandem/db/migration/V001__foundation.sql",
+                    "/care/tandem/db/migration/V002__screening.sql", "/care/tandem/db/migration/V003__referrals.sql"))
+                    .migrate();
+            String stamps = "'2026-11-01T10:00:00Z', NULL, '2026-11-01T10:00:00Z', NULL, 'd', 'h'";
+            Sql.exec(db, "INSERT INTO clinic (id, name, created_at, created_by, updated_at, updated_by, device_id, hlc)"
+                    + " VALUES ('c', 'Clinic', " + stamps + ")");
+            Sql.exec(db, "INSERT INTO app_user (id, clinic_id, username, display_name, role, password_hash, created_at,"
+                    + " created_by, updated_at, updated_by, device_id, hlc) VALUES ('u', 'c', 'carmen', 'Carmen',"
+                    + " 'CLINICIAN', 'x', " + stamps + ")");
+            Sql.exec(db, "INSERT INTO family (id, created_at, created_by, updated_at, updated_by, device_id, hlc)"
+                    + " VALUES ('f', " + stamps + ")");
+            Sql.exec(db, "INSERT INTO person (id, family_id, kind, position, given_name, family_name, created_at,"
+                    + " created_by, updated_at, updated_by, device_id, hlc) VALUES ('p', 'f', 'CHILD', 0, 'Lucía',"
+                    + " 'Pérez', " + stamps + ")");
+            Sql.exec(db, "INSERT INTO visit (id, family_id, child_id, visit_date, clinician_id, caregivers, created_at,"
+                    + " created_by, updated_at, updated_by, device_id, hlc) VALUES ('v', 'f', 'p', '2026-11-01', 'u', '',"
+                    + " " + stamps + ")");
+            assertEquals(3, new SchemaMigrator(db, dir.resolve("backups"), clock).migrate());
+            assertEquals(String.valueOf(SchemaMigrator.MIGRATIONS.size()), Sql.one(db, "PRAGMA user_version"));
+            assertEquals("2026-11-01|WELL_CHILD_DYADIC|null|CLINIC|", Sql.one(db,
+                    "SELECT visit_date || '|' || kind || '|' || ifnull(minutes, 'null') || '|' || place || '|'"
+                            + " || child_screens FROM visit WHERE id = 'v'"));
+            assertEquals("0", Sql.one(db, "SELECT count(*) FROM note"));
+            assertEquals("0", Sql.one(db, "SELECT count(*) FROM note_event"));
+            assertEquals("0", Sql.one(db, "SELECT count(*) FROM note_addendum"));
+            assertEquals("0", Sql.one(db, "SELECT count(*) FROM note_template"));
         }
     }
 

@@ -3,6 +3,12 @@ package care.tandem.service;
 import care.tandem.AppContext;
 import care.tandem.domain.family.Family;
 import care.tandem.domain.family.Relationship;
+import care.tandem.domain.note.Note;
+import care.tandem.domain.note.NoteEvent;
+import care.tandem.domain.note.NoteHash;
+import care.tandem.domain.note.NoteStatus;
+import care.tandem.domain.note.NoteSummary;
+import care.tandem.domain.note.SectionFill;
 import care.tandem.domain.problem.Problem;
 import care.tandem.domain.problem.ProblemException;
 import care.tandem.domain.referral.LoopMeasures;
@@ -23,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -312,11 +319,67 @@ class DemoServiceTest {
             app.accounts().signIn("clinician", "clinician-demo".toCharArray());
 
             assertTrue(large.referrals() > first.referrals(), "routine families add referrals: " + large.referrals());
+            assertTrue(large.notes() > 0 && large.notes() < large.referrals(), "a few routine notes: " + large.notes());
             List<Referral> all = allReferrals(app);
             assertEquals(first.referrals() + large.referrals(), all.size());
             assertTrue(all.stream().map(Referral::referrerId).distinct().count() >= 2, "several clinicians refer");
             int open = app.referrals().worklist(ReferralFilter.open()).size();
             assertTrue(open >= 10 && open < all.size(), "open on the worklist: " + open + " of " + all.size());
+        }
+    }
+
+    @Test
+    void aDemoFolderHasNotesInEveryStateWithTheirHistoriesAndTheTraineesWaitForTheSupervisor(@TempDir Path dir) {
+        try (AppContext app = TestApp.open(dir, clock)) {
+            DemoService.Result result = app.demo().addFamilies(40, 5L, n -> { }, () -> false);
+            app.accounts().signIn("clinician", "clinician-demo".toCharArray());
+            List<NoteSummary> all = app.notes().recent();
+            assertEquals(result.notes(), all.size());
+            assertEquals(EnumSet.allOf(NoteStatus.class), all.stream().map(NoteSummary::status)
+                    .collect(Collectors.toCollection(() -> EnumSet.noneOf(NoteStatus.class))), "every state occurs");
+            boolean addendum = false;
+            boolean results = false;
+            for (NoteSummary listed : all) {
+                Note n = app.notes().open(listed.id());
+                assertTrue(n.intact(), "signed as stored");
+                assertEquals(NoteEvent.Kind.CREATED, n.events().get(0).kind());
+                for (int i = 1; i < n.events().size(); i++) {
+                    assertTrue(n.events().get(i).at().isAfter(n.events().get(i - 1).at()), "history in time order");
+                }
+                assertEquals(n.status(), n.events().get(n.events().size() - 1).status());
+                assertTrue(n.events().get(n.events().size() - 1).at().isBefore(clock.instant()), "nothing after now");
+                assertEquals(n.status().editable(), n.signature() == null);
+                assertEquals(n.status() == NoteStatus.COSIGNED, n.cosignature() != null);
+                assertTrue(n.updatedAt().isBefore(clock.instant().minus(Duration.ofMinutes(5))), "past-dated");
+                addendum |= !n.addenda().isEmpty();
+                results |= n.content().sections().stream()
+                        .anyMatch(x -> x.fill() == SectionFill.RESULTS && !x.text().isBlank());
+            }
+            assertTrue(addendum, "a signed note with an addendum");
+            assertTrue(results, "the visits' results are written into their notes");
+
+            app.accounts().signOut();
+            app.accounts().signIn("supervisor", "supervisor-demo".toCharArray());
+            List<NoteSummary> queue = app.notes().cosignQueue();
+            assertFalse(queue.isEmpty());
+            assertTrue(queue.stream().allMatch(x -> x.authorName().equals(DemoService.USERS.get(3).displayName())));
+        }
+    }
+
+    @Test
+    void theSameSeedOnAFreshFolderGivesTheSameNotes(@TempDir Path a, @TempDir Path b) {
+        assertEquals(notes(a), notes(b));
+    }
+
+    private List<String> notes(Path dir) {
+        try (AppContext app = TestApp.open(dir, clock)) {
+            app.demo().addFamilies(30, 9L, n -> { }, () -> false);
+            app.accounts().signIn("clinician", "clinician-demo".toCharArray());
+            List<String> notes = app.notes().recent().stream()
+                    .map(x -> x.id() + " " + x.status() + " " + NoteHash.of(app.notes().open(x.id()).content()))
+                    .sorted().toList();
+            assertFalse(notes.isEmpty());
+            return notes;
         }
     }
 

@@ -139,6 +139,11 @@ public final class DemoFamilyGenerator {
     }
 
     private UUID uuid() {
+        return randomUuid(random);
+    }
+
+    /** A version-4 UUID drawn from a seeded random, so that the same seed gives the same ids. */
+    public static UUID randomUuid(Random random) {
         long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
         long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(msb, lsb);

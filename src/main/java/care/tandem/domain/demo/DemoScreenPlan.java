@@ -598,9 +598,7 @@ public final class DemoScreenPlan {
     // ---- building ----
 
     private UUID uuid() {
-        long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(msb, lsb);
+        return DemoFamilyGenerator.randomUuid(random);
     }
 
     private Score emptyScore(Instrument ins) {

@@ -16,4 +16,12 @@ public enum Intervention {
     public boolean makesReferral() {
         return this == WARM_HANDOFF || this == REFERRAL;
     }
+
+    /**
+     * True when its sentence belongs in the note's confidential part: a safety plan answers a private result (suicide
+     * risk, interpersonal safety), so even naming it could reveal that result on a family copy.
+     */
+    public boolean confidential() {
+        return this == SAFETY_PLANNING;
+    }
 }

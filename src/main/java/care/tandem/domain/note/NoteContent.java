@@ -3,6 +3,7 @@ package care.tandem.domain.note;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,12 +27,12 @@ public record NoteContent(List<NoteSection> sections, Set<PresentingConcern> con
 
     public NoteContent {
         sections = List.copyOf(sections);
-        concerns = Collections.unmodifiableSet(concerns.isEmpty() ? EnumSet.noneOf(PresentingConcern.class)
-                : EnumSet.copyOf(concerns));
+        concerns = Collections.unmodifiableSet(concerns == null || concerns.isEmpty()
+                ? EnumSet.noneOf(PresentingConcern.class) : EnumSet.copyOf(concerns));
         concernText = Objects.requireNonNullElse(concernText, "");
-        interventions = Collections.unmodifiableSet(interventions.isEmpty() ? EnumSet.noneOf(Intervention.class)
-                : EnumSet.copyOf(interventions));
-        referralIds = List.copyOf(new java.util.LinkedHashSet<>(referralIds));
+        interventions = Collections.unmodifiableSet(interventions == null || interventions.isEmpty()
+                ? EnumSet.noneOf(Intervention.class) : EnumSet.copyOf(interventions));
+        referralIds = referralIds == null ? List.of() : List.copyOf(new LinkedHashSet<>(referralIds));
         confidential = Objects.requireNonNullElse(confidential, "");
     }
 
@@ -80,14 +81,15 @@ public record NoteContent(List<NoteSection> sections, Set<PresentingConcern> con
                 .map(s -> s.key().equals(key) ? s.withText(appendLine(s.text(), sentence)) : s).toList());
     }
 
-    /** Ticks an intervention and writes its sentence into the note. */
+    /** Ticks an intervention and writes its sentence into the note (a confidential one's in the confidential part). */
     public NoteContent tick(Intervention i, String sentence) {
-        Set<Intervention> ticked = EnumSet.noneOf(Intervention.class);
+        if (interventions.contains(i)) {
+            return this;
+        }
+        Set<Intervention> ticked = EnumSet.of(i);
         ticked.addAll(interventions);
-        ticked.add(i);
-        NoteContent c = new NoteContent(sections, concerns, concernText, ticked, referralIds, mandatedReport,
-                confidential);
-        return interventions.contains(i) ? c : c.withSentence(SectionFill.INTERVENTIONS, sentence, false);
+        return new NoteContent(sections, concerns, concernText, ticked, referralIds, mandatedReport, confidential)
+                .withSentence(SectionFill.INTERVENTIONS, sentence, i.confidential());
     }
 
     /** Unticks an intervention and takes its sentence out, unless the clinician has edited that line. */
@@ -97,7 +99,8 @@ public record NoteContent(List<NoteSection> sections, Set<PresentingConcern> con
         ticked.remove(i);
         List<NoteSection> out = sections.stream().map(s -> s.fill() == SectionFill.INTERVENTIONS
                 ? s.withText(removeLine(s.text(), sentence)) : s).toList();
-        return new NoteContent(out, concerns, concernText, ticked, referralIds, mandatedReport, confidential);
+        return new NoteContent(out, concerns, concernText, ticked, referralIds, mandatedReport,
+                i.confidential() ? removeLine(confidential, sentence) : confidential);
     }
 
     /** Links a referral, with its sentence (a private referral's in the confidential part). */

@@ -21,7 +21,8 @@ public record NoteTemplate(UUID id, String name, Set<VisitKind> kinds, List<Temp
     public NoteTemplate {
         Objects.requireNonNull(id, "id");
         name = Objects.requireNonNullElse(name, "");
-        kinds = Collections.unmodifiableSet(kinds.isEmpty() ? EnumSet.noneOf(VisitKind.class) : EnumSet.copyOf(kinds));
+        kinds = Collections.unmodifiableSet(kinds == null || kinds.isEmpty() ? EnumSet.noneOf(VisitKind.class)
+                : EnumSet.copyOf(kinds));
         sections = List.copyOf(sections);
     }
 

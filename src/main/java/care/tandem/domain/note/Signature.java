@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Who signed (their name as it was when they signed) and when. */
+/** Who signed (with their display name, for showing) and when. */
 public record Signature(UUID userId, String name, Instant at) {
 
     public Signature {

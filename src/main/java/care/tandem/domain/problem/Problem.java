@@ -36,7 +36,8 @@ public enum Problem {
     NOTE_AWAITING_COSIGN,
     NOTE_STEP_REFUSED,
     NOTE_TEXT_NEEDED,
-    NOTE_NO_SUPERVISOR;
+    NOTE_NO_SUPERVISOR,
+    NOTE_CHANGED_ELSEWHERE;
 
     /** The bundle key of this problem's message. */
     public String messageKey() {

@@ -28,8 +28,8 @@ public record Visit(UUID id, UUID familyId, UUID childId, LocalDate date, UUID c
         if (minutes != null && minutes < 0) {
             throw new IllegalArgumentException("minutes");
         }
-        childScreens = Collections.unmodifiableSet(childScreens.isEmpty() ? EnumSet.noneOf(ChildScreen.class)
-                : EnumSet.copyOf(childScreens));
+        childScreens = Collections.unmodifiableSet(childScreens == null || childScreens.isEmpty()
+                ? EnumSet.noneOf(ChildScreen.class) : EnumSet.copyOf(childScreens));
     }
 
     /** A new visit as screening starts it: a well-child visit with dyadic screening, in the clinic, minutes to come. */
