@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import static care.tandem.interop.pdf.PdfBlock.field;
+
 /** The referral letter PDF: a clinic copy and, on its own page, a family copy in the family's language. */
 final class ReferralLetters {
     /** The clinic copy is the clinic's record, in English. */
@@ -186,12 +188,5 @@ final class ReferralLetters {
 
     private static String date(LocalDate date, Locale locale) {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(date);
-    }
-
-    /** A row, left out when there is nothing to say. */
-    private static void field(List<PdfBlock> blocks, String label, String value) {
-        if (value != null && !value.isBlank()) {
-            blocks.add(new PdfBlock.Field(label, value));
-        }
     }
 }

@@ -32,6 +32,13 @@ public sealed interface PdfBlock {
         }
     }
 
+    /** Adds a {@link Field} to {@code blocks}, or nothing when there is no value to show (null or blank). */
+    static void field(List<PdfBlock> blocks, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            blocks.add(new Field(label, value));
+        }
+    }
+
     /** A label and its value side by side, as in a form. */
     record Field(String label, String value) implements PdfBlock {
         public Field {

@@ -45,6 +45,9 @@ public final class PdfLayout {
     private static final float LEADING = 1.35f;
     private static final float NOTICE_PADDING = 6;
     private static final float CELL_GAP = 10;
+    private static final float BODY_LINE = BODY_SIZE * LEADING;
+    /** A one-line heading with the space above and below it. */
+    private static final float HEADING_HEIGHT = HEADING_SIZE * LEADING + 14;
     private static volatile byte[] fontBytes;
 
     private PdfLayout() {
@@ -128,17 +131,21 @@ public final class PdfLayout {
             bottom = MARGIN + 2 * FOOTER_SIZE + (footer.size() - 1) * FOOTER_SIZE * LEADING;
             List<PDPage> pages = new ArrayList<>();
             newPage(pages);
-            for (PdfBlock b : copy.blocks()) {
+            List<PdfBlock> blocks = copy.blocks();
+            for (int i = 0; i < blocks.size(); i++) {
+                PdfBlock b = blocks.get(i);
+                float next = i + 1 < blocks.size() ? start(blocks.get(i + 1)) : 0;
                 if (b instanceof PdfBlock.Title x) {
                     lines(pages, x.text(), TITLE_SIZE, true, MARGIN, width, 2, 10);
                 } else if (b instanceof PdfBlock.Heading x) {
+                    keepWithNext(pages, HEADING_HEIGHT + next);
                     lines(pages, x.text(), HEADING_SIZE, true, MARGIN, width, 10, 4);
                 } else if (b instanceof PdfBlock.Paragraph x) {
                     lines(pages, x.text(), BODY_SIZE, false, MARGIN, width, 0, 6);
                 } else if (b instanceof PdfBlock.Field x) {
                     field(pages, x);
                 } else if (b instanceof PdfBlock.Notice x) {
-                    notice(pages, x);
+                    notice(pages, x, next);
                 } else if (b instanceof PdfBlock.Table x) {
                     table(pages, x);
                 }
@@ -161,6 +168,21 @@ public final class PdfLayout {
             y = PAPER.getHeight() - MARGIN;
             if (tableHeader != null) {
                 tableHeaderRow(pages);
+            }
+        }
+
+        /**
+         * The height that must follow a heading or notice on its page: a line of text, or a heading and its first
+         * line, so that neither stands alone at the foot of a page.
+         */
+        private static float start(PdfBlock next) {
+            return next instanceof PdfBlock.Heading ? HEADING_HEIGHT + BODY_LINE : BODY_LINE;
+        }
+
+        /** Starts a new page unless {@code height} fits on this one. */
+        private void keepWithNext(List<PDPage> pages, float height) throws IOException {
+            if (y - height < bottom) {
+                newPage(pages);
             }
         }
 
@@ -206,9 +228,7 @@ public final class PdfLayout {
                 header.add(new Cell(t.header().get(c), xs.get(c), ws.get(c), LABEL_SIZE, true));
             }
             y -= 6;
-            if (y - 3 * BODY_SIZE * LEADING < bottom) {
-                newPage(pages);
-            }
+            keepWithNext(pages, 3 * BODY_LINE);
             tableHeader = header;
             try {
                 tableHeaderRow(pages);
@@ -247,7 +267,7 @@ public final class PdfLayout {
                 lines.add(wrapped);
                 rows = Math.max(rows, wrapped.size());
             }
-            float leading = BODY_SIZE * LEADING;
+            float leading = BODY_LINE;
             if (y - rows * leading < bottom && rows * leading < PAPER.getHeight() - MARGIN - bottom) {
                 newPage(pages);
             }
@@ -270,16 +290,14 @@ public final class PdfLayout {
         private record Cell(String text, float x, float width, float size, boolean bold) {
         }
 
-        /** A boxed warning, kept on one page. */
-        private void notice(List<PDPage> pages, PdfBlock.Notice n) throws IOException {
+        /** A boxed warning, kept on one page with the start of what follows it. */
+        private void notice(List<PDPage> pages, PdfBlock.Notice n, float next) throws IOException {
             float size = BODY_SIZE + 1;
             float leading = size * LEADING;
             List<String> lines = wrap(n.text(), size, width - 2 * NOTICE_PADDING);
             float height = lines.size() * leading + 2 * NOTICE_PADDING;
             y -= 6;
-            if (y - height < bottom) {
-                newPage(pages);
-            }
+            keepWithNext(pages, height + 10 + next);
             content.setLineWidth(1.5f);
             content.addRect(MARGIN, y - height, width, height);
             content.stroke();

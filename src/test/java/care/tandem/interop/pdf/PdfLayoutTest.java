@@ -143,6 +143,30 @@ class PdfLayoutTest {
     }
 
     @Test
+    void aNoticeAndAHeadingAreNeverLeftAtTheFootOfAPageWithoutWhatFollowsThem() throws IOException {
+        for (int filler = 20; filler < 45; filler++) {
+            List<PdfBlock> blocks = new ArrayList<>();
+            for (int i = 0; i < filler; i++) {
+                blocks.add(new PdfBlock.Paragraph("Filler " + i));
+            }
+            blocks.add(new PdfBlock.Notice("Confidential: not for the family"));
+            blocks.add(new PdfBlock.Heading("Safety"));
+            blocks.add(new PdfBlock.Paragraph("HITS total 12"));
+
+            try (PDDocument doc = Loader.loadPDF(PdfLayout.render(new PdfDocument(List.of(copy("", blocks.toArray(
+                    PdfBlock[]::new))))))) {
+                for (int p = 1; p <= doc.getNumberOfPages(); p++) {
+                    String text = page(doc, p);
+                    if (text.contains("Confidential: not for the family") || text.contains("Safety")) {
+                        assertTrue(text.contains("Confidential: not for the family\nSafety\nHITS total 12"),
+                                "after " + filler + " lines, page " + p + ":\n" + text);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void aTableNeedsACellForEveryColumn() {
         assertThrows(IllegalArgumentException.class, () -> new PdfBlock.Table(List.of("Code", "Label"),
                 List.of(1f, 2f), List.of(List.of("96127"))));
