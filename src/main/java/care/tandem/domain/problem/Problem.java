@@ -31,7 +31,9 @@ public enum Problem {
     REASON_NEEDED,
     RECIPIENT_RESTRICTED,
     RECIPIENT_NOT_SUBJECT,
-    BAD_ARGUMENT;
+    BAD_ARGUMENT,
+    NO_PRINTER,
+    PRINT_FAILED;
 
     /** The bundle key of this problem's message. */
     public String messageKey() {
