@@ -2,6 +2,7 @@ package care.tandem.persistence;
 
 import care.tandem.domain.problem.Problem;
 import care.tandem.domain.problem.ProblemException;
+import care.tandem.files.AtomicFiles;
 import org.sqlite.SQLiteConfig;
 
 import java.nio.file.Files;

@@ -2,17 +2,16 @@ package care.tandem.service;
 
 import care.tandem.domain.family.Family;
 import care.tandem.domain.family.Member;
-import care.tandem.domain.problem.Problem;
 import care.tandem.domain.problem.ProblemException;
 import care.tandem.domain.referral.Destination;
 import care.tandem.domain.referral.Referral;
 import care.tandem.domain.referral.ReferralKind;
+import care.tandem.files.AtomicFiles;
 import care.tandem.i18n.Texts;
-import care.tandem.interop.letter.LetterBlock;
-import care.tandem.interop.letter.LetterCopy;
-import care.tandem.interop.letter.LetterDocument;
-import care.tandem.interop.letter.LetterPdf;
-import care.tandem.persistence.AtomicFiles;
+import care.tandem.interop.pdf.PdfBlock;
+import care.tandem.interop.pdf.PdfCopy;
+import care.tandem.interop.pdf.PdfDocument;
+import care.tandem.interop.pdf.PdfLayout;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+
+import static care.tandem.interop.pdf.PdfBlock.field;
 
 /** The referral letter PDF: a clinic copy and, on its own page, a family copy in the family's language. */
 final class ReferralLetters {
@@ -44,7 +45,7 @@ final class ReferralLetters {
 
     /** Prints a letter's words to a file: the PDF, or in a test one that fails half-way. */
     interface Printer {
-        void print(LetterDocument letter, Path file) throws IOException;
+        void print(PdfDocument letter, Path file) throws IOException;
     }
 
     private final Printer printer;
@@ -52,7 +53,7 @@ final class ReferralLetters {
     ReferralLetters() {
         this((letter, file) -> {
             try (OutputStream out = Files.newOutputStream(file)) {
-                LetterPdf.write(letter, out);
+                PdfLayout.write(letter, out);
             }
         });
     }
@@ -68,42 +69,34 @@ final class ReferralLetters {
      * @throws ProblemException DISK_FULL or STORAGE_FAILED when the file cannot be written
      */
     void write(Input in, Path file) {
-        LetterDocument letter = letter(in);
-        Path folder = file.toAbsolutePath().getParent();
-        AtomicFiles.write(file, tmp -> {
-            try {
-                printer.print(letter, tmp);
-            } catch (IOException e) {
-                boolean full = String.valueOf(e.getMessage()).contains("No space left");
-                throw new ProblemException(full ? Problem.DISK_FULL : Problem.STORAGE_FAILED, e, folder);
-            }
-        });
+        PdfDocument letter = letter(in);
+        AtomicFiles.write(file, tmp -> printer.print(letter, tmp));
     }
 
     /**
      * The words of the letter: the clinic copy, and the family copy when there is a recipient and the referral is not
      * private.
      */
-    LetterDocument letter(Input in) {
-        List<LetterCopy> copies = new ArrayList<>();
+    PdfDocument letter(Input in) {
+        List<PdfCopy> copies = new ArrayList<>();
         copies.add(clinicCopy(in));
         if (in.recipient() != null && !in.referral().privateReferral()) {
             copies.add(familyCopy(in));
         }
-        return new LetterDocument(copies);
+        return new PdfDocument(copies);
     }
 
     /** The clinic's record of the referral, with everything the clinic knows, private details included. */
-    private static LetterCopy clinicCopy(Input in) {
+    private static PdfCopy clinicCopy(Input in) {
         Texts t = new Texts(CLINIC);
         Referral r = in.referral();
-        List<LetterBlock> b = new ArrayList<>();
+        List<PdfBlock> b = new ArrayList<>();
         if (!in.clinicName().isBlank()) {
-            b.add(new LetterBlock.Heading(in.clinicName()));
+            b.add(new PdfBlock.Heading(in.clinicName()));
         }
-        b.add(new LetterBlock.Title(t.get("letter.clinic.title")));
+        b.add(new PdfBlock.Title(t.get("letter.clinic.title")));
         if (r.privateReferral()) {
-            b.add(new LetterBlock.Notice(t.get("letter.clinic.private")));
+            b.add(new PdfBlock.Notice(t.get("letter.clinic.private")));
         }
         field(b, t.get("letter.field.date"), date(in.date(), CLINIC));
         List<Member> children = in.subject().isChild() ? List.of(in.subject()) : in.family().children();
@@ -137,7 +130,7 @@ final class ReferralLetters {
                 : t.get("letter.value.statusWithReason", status, r.statusReason()));
         field(b, t.get("letter.field.followUp"), r.followUpDate() == null ? t.get("letter.value.none")
                 : date(r.followUpDate(), CLINIC));
-        return new LetterCopy(t.get("letter.clinic.footer"), t.get("letter.page"), b);
+        return new PdfCopy(t.get("letter.clinic.footer"), t.get("letter.page"), b);
     }
 
     /**
@@ -145,24 +138,24 @@ final class ReferralLetters {
      * nothing confidential: no reason (it may hold clinical words), no screen, no status notes, no other member of the
      * family, no Medi-Cal number or restriction.
      */
-    private static LetterCopy familyCopy(Input in) {
+    private static PdfCopy familyCopy(Input in) {
         Locale locale = language(in.recipient());
         Texts t = new Texts(locale);
         Referral r = in.referral();
         Destination d = in.destination();
-        List<LetterBlock> b = new ArrayList<>();
+        List<PdfBlock> b = new ArrayList<>();
         if (!in.clinicName().isBlank()) {
-            b.add(new LetterBlock.Heading(in.clinicName()));
+            b.add(new PdfBlock.Heading(in.clinicName()));
         }
-        b.add(new LetterBlock.Title(t.get("letter.family.title")));
-        b.add(new LetterBlock.Paragraph(date(in.date(), locale)));
-        b.add(new LetterBlock.Paragraph(t.get("letter.family.greeting", in.recipient().fullName())));
-        b.add(new LetterBlock.Paragraph(t.get("letter.family.intro",
+        b.add(new PdfBlock.Title(t.get("letter.family.title")));
+        b.add(new PdfBlock.Paragraph(date(in.date(), locale)));
+        b.add(new PdfBlock.Paragraph(t.get("letter.family.greeting", in.recipient().fullName())));
+        b.add(new PdfBlock.Paragraph(t.get("letter.family.intro",
                 in.clinicName().isBlank() ? t.get("letter.family.theClinic") : in.clinicName())));
-        b.add(new LetterBlock.Heading(t.get("letter.family.place")));
+        b.add(new PdfBlock.Heading(t.get("letter.family.place")));
         String name = d != null ? d.name() : r.destinationName();
         if (!name.isBlank()) {
-            b.add(new LetterBlock.Paragraph(name));
+            b.add(new PdfBlock.Paragraph(name));
         }
         if (d != null) {
             field(b, t.get("letter.field.phone"), d.phone());
@@ -171,12 +164,12 @@ final class ReferralLetters {
             field(b, t.get("letter.field.hours"), d.hours());
         }
         if (d == null || (d.phone().isBlank() && d.text().isBlank() && d.web().isBlank())) {
-            b.add(new LetterBlock.Paragraph(t.get("letter.family.askClinic")));
+            b.add(new PdfBlock.Paragraph(t.get("letter.family.askClinic")));
         }
-        b.add(new LetterBlock.Heading(t.get("letter.family.nextSteps")));
-        b.add(new LetterBlock.Paragraph(t.get("letter.next." + r.need().name())));
-        b.add(new LetterBlock.Paragraph(t.get("letter.family.questions")));
-        return new LetterCopy(t.get("letter.family.footer"), t.get("letter.page"), b);
+        b.add(new PdfBlock.Heading(t.get("letter.family.nextSteps")));
+        b.add(new PdfBlock.Paragraph(t.get("letter.next." + r.need().name())));
+        b.add(new PdfBlock.Paragraph(t.get("letter.family.questions")));
+        return new PdfCopy(t.get("letter.family.footer"), t.get("letter.page"), b);
     }
 
     /** Spanish for a caregiver who prefers it ("es", "es-MX", ...), else English. */
@@ -195,12 +188,5 @@ final class ReferralLetters {
 
     private static String date(LocalDate date, Locale locale) {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(date);
-    }
-
-    /** A row, left out when there is nothing to say. */
-    private static void field(List<LetterBlock> blocks, String label, String value) {
-        if (value != null && !value.isBlank()) {
-            blocks.add(new LetterBlock.Field(label, value));
-        }
     }
 }

@@ -16,9 +16,9 @@ import care.tandem.domain.referral.ReferralKind;
 import care.tandem.domain.referral.ReferralStatus;
 import care.tandem.domain.referral.Urgency;
 import care.tandem.i18n.Texts;
-import care.tandem.interop.letter.LetterBlock;
-import care.tandem.interop.letter.LetterCopy;
-import care.tandem.interop.letter.LetterDocument;
+import care.tandem.interop.pdf.PdfBlock;
+import care.tandem.interop.pdf.PdfCopy;
+import care.tandem.interop.pdf.PdfDocument;
 import care.tandem.testing.MutableClock;
 import care.tandem.testing.TestApp;
 import org.apache.pdfbox.Loader;
@@ -185,7 +185,7 @@ class ReferralLettersTest {
     @Test
     void theFamilyCopyLeavesOutEveryConfidentialDetail() {
         Input in = input(false, "en", REASON + "; Medi-Cal 12345678A");
-        LetterDocument letter = new ReferralLetters().letter(in.value());
+        PdfDocument letter = new ReferralLetters().letter(in.value());
 
         assertEquals(2, letter.copies().size());
         String clinic = words(letter.copies().get(0));
@@ -203,7 +203,7 @@ class ReferralLettersTest {
 
     @Test
     void aPrivateReferralHasNoFamilyCopyEvenWhenARecipientIsGiven() {
-        LetterDocument letter = new ReferralLetters().letter(input(true, "es", "Safety screen positive").value());
+        PdfDocument letter = new ReferralLetters().letter(input(true, "es", "Safety screen positive").value());
 
         assertEquals(1, letter.copies().size());
         assertTrue(words(letter.copies().get(0)).contains("PRIVATE — do not give to the family"));
@@ -349,9 +349,9 @@ class ReferralLettersTest {
         }
     }
 
-    private static String words(LetterCopy copy) {
+    private static String words(PdfCopy copy) {
         List<String> out = new ArrayList<>();
-        copy.blocks().stream().map(LetterBlock::text).forEach(out::add);
+        copy.blocks().stream().map(PdfBlock::text).forEach(out::add);
         return String.join("\n", out);
     }
 

@@ -39,6 +39,9 @@ public enum Problem {
     NOTE_NO_SUPERVISOR,
     NOTE_CHANGED_ELSEWHERE;
 
+    NO_PRINTER,
+    PRINT_FAILED;
+
     /** The bundle key of this problem's message. */
     public String messageKey() {
         return "problem." + name();

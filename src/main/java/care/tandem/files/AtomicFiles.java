@@ -1,4 +1,4 @@
-package care.tandem.persistence;
+package care.tandem.files;
 
 import care.tandem.domain.problem.Problem;
 import care.tandem.domain.problem.ProblemException;
@@ -8,24 +8,35 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.function.Consumer;
 
 /**
  * Writes a file so that a crash never leaves half a file under the real name: the content goes to a
- * temporary file in the same folder, which is then moved over the target.
+ * temporary file in the same folder, which is then moved over the target. It lives outside the layers because
+ * persistence (backups) and interop (PDFs) both write files this way, and neither may depend on the other.
  */
 public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    /** Calls {@code writer} with a temporary path beside {@code target}, then moves it into place. */
-    public static void write(Path target, Consumer<Path> writer) {
+    /** Writes the whole content to a temporary file; an {@link IOException} fails the write. */
+    @FunctionalInterface
+    public interface Writer {
+        void write(Path tmp) throws IOException;
+    }
+
+    /**
+     * Calls {@code writer} with a temporary path beside {@code target}, then moves it into place. On any failure the
+     * temporary file is removed and what was under the real name is left as it was.
+     *
+     * @throws ProblemException DISK_FULL or STORAGE_FAILED (with the folder) when the file cannot be written
+     */
+    public static void write(Path target, Writer writer) {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = dir.resolve("." + target.getFileName() + ".part");
         try {
             Files.createDirectories(dir);
             Files.deleteIfExists(tmp);
-            writer.accept(tmp);
+            writer.write(tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
