@@ -26,7 +26,8 @@ public final class SchemaMigrator {
     static final List<String> MIGRATIONS = List.of(
             "V001__foundation.sql",
             "V002__screening.sql",
-            "V003__referrals.sql");
+            "V003__referrals.sql",
+            "V004__notes.sql");
 
     private static final String FOLDER = "/care/tandem/db/migration/";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
