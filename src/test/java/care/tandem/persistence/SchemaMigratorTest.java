@@ -69,10 +69,24 @@ class SchemaMigratorTest {
             Sql.exec(db, "INSERT INTO install_meta VALUES ('marker', 'v2 data')");
             assertEquals(2, new SchemaMigrator(db, dir.resolve("backups"), clock).migrate());
             assertEquals("v2 data", Sql.one(db, "SELECT value FROM install_meta WHERE key='marker'"));
-            assertEquals("3", Sql.one(db, "PRAGMA user_version"));
+            assertEquals(String.valueOf(SchemaMigrator.MIGRATIONS.size()), Sql.one(db, "PRAGMA user_version"));
             assertEquals("0", Sql.one(db, "SELECT count(*) FROM referral"));
             assertEquals("0", Sql.one(db, "SELECT count(*) FROM referral_event"));
             assertEquals("0", Sql.one(db, "SELECT count(*) FROM referral_destination"));
+        }
+    }
+
+    @Test
+    void aVersion4FileGainsTheBillingTablesAndKeepsItsSettings(@TempDir Path dir) {
+        try (Database db = Database.open(dir.resolve("tandem.db"))) {
+            new SchemaMigrator(db, dir.resolve("backups"), clock, SchemaMigrator.MIGRATIONS.subList(0, 4).stream()
+                    .map(name -> "/care/tandem/db/migration/" + name).toList()).migrate();
+            Sql.exec(db, "INSERT INTO setting VALUES ('idle_lock_minutes', '7', '2026-11-23T10:00:00Z', NULL, 'h')");
+            assertEquals(4, new SchemaMigrator(db, dir.resolve("backups"), clock).migrate());
+            assertEquals("5", Sql.one(db, "PRAGMA user_version"));
+            assertEquals("7", Sql.one(db, "SELECT value FROM setting WHERE key = 'idle_lock_minutes'"));
+            assertEquals("0", Sql.one(db, "SELECT count(*) FROM billing_code"));
+            assertEquals("0", Sql.one(db, "SELECT count(*) FROM visit_billing_code"));
         }
     }
 
