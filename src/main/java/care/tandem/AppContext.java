@@ -8,6 +8,7 @@ import care.tandem.interop.fhir.FhirJson;
 import care.tandem.interop.fhir.ResponseReader;
 import care.tandem.interop.instrument.InstrumentReader;
 import care.tandem.persistence.AuditRepository;
+import care.tandem.persistence.BillingRepository;
 import care.tandem.persistence.DataFolder;
 import care.tandem.persistence.Database;
 import care.tandem.persistence.FamilyRepository;
@@ -17,6 +18,7 @@ import care.tandem.persistence.SchemaMigrator;
 import care.tandem.persistence.ScreeningRepository;
 import care.tandem.persistence.UserRepository;
 import care.tandem.service.AccountService;
+import care.tandem.service.BillingService;
 import care.tandem.service.ClinicService;
 import care.tandem.service.DemoService;
 import care.tandem.service.FamilyService;
@@ -44,6 +46,7 @@ public final class AppContext implements AutoCloseable {
     private final DemoService demo;
     private final ScreeningService screening;
     private final ReferralService referrals;
+    private final BillingService billing;
     private final FhirJson fhir = new FhirJson();
 
     private AppContext(DataFolder folder, Database database, Clock clock, PasswordHasher hasher) {
@@ -70,6 +73,8 @@ public final class AppContext implements AutoCloseable {
                 stamps, session, instruments::bundled, referrals);
         this.demo = new DemoService(database, familyRepository, users, install, audit, accounts, stamps,
                 new ScreeningRepository(), screening::instruments, referrals, new ReferralRepository());
+        this.billing = new BillingService(database, new BillingRepository(), new ScreeningRepository(),
+                familyRepository, users, install, audit, stamps, session, clinic);
     }
 
     /**
@@ -141,6 +146,10 @@ public final class AppContext implements AutoCloseable {
 
     public ReferralService referrals() {
         return referrals;
+    }
+
+    public BillingService billing() {
+        return billing;
     }
 
     public DemoService demo() {

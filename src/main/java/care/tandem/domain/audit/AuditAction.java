@@ -11,5 +11,9 @@ public enum AuditAction {
     /** Private content (interpersonal-safety answers) shown on a clinician screen. */
     VIEW_PRIVATE,
     /** A document written for printing or handing on (a referral letter). */
-    PRINT
+    PRINT,
+    /** A billing code accepted for a visit. */
+    BILLING_CODE_ACCEPTED,
+    /** An accepted billing code removed from a visit (kept as a tombstone). */
+    BILLING_CODE_REMOVED
 }
