@@ -5,6 +5,7 @@ import care.tandem.domain.billing.AcceptedCode;
 import care.tandem.domain.billing.BillingCode;
 import care.tandem.domain.billing.BillingHelp;
 import care.tandem.domain.billing.BillingSuggestion;
+import care.tandem.domain.billing.CodeSystem;
 import care.tandem.domain.billing.FqhcSetting;
 import care.tandem.domain.billing.NoteFacts;
 import care.tandem.domain.billing.SameDayRule;
@@ -142,7 +143,8 @@ class BillingServiceTest {
     void seedingHappensOnceAndKeepsTheClinicsEdits() {
         BillingCode h1011 = code("H1011");
         billing.saveCode(new BillingCode(h1011.id(), h1011.key(), h1011.system(), "H1011", "", h1011.label(),
-                h1011.labelEs(), Verification.CONFIRMED, "Checked with our plan, 2026", false, false, h1011.revision()));
+                h1011.labelEs(), Verification.CONFIRMED, "Checked with our plan, 2026", false, false,
+                h1011.revision()));
         reopen();
         assertEquals(BillingService.seedCodes().size(), billing.codes(true).size(), "nothing seeded twice");
         BillingCode kept = code("H1011");
@@ -155,12 +157,12 @@ class BillingServiceTest {
     @Test
     void theClinicAddsItsOwnCodeAndEditsAreCheckedForChangesMadeMeanwhile() {
         BillingCode own = billing.saveCode(new BillingCode(UUID.randomUUID(), null,
-                care.tandem.domain.billing.CodeSystem.ICD_10_CM, "z56.0", "", "Unemployment, unspecified",
+                CodeSystem.ICD_10_CM, "z56.0", "", "Unemployment, unspecified",
                 "Desempleo, sin especificar", Verification.CONFIRMED, "DOMAIN.md §A.3", false, true, 0));
         assertEquals("Z56.0", own.code());
         assertEquals(1, own.revision());
-        billing.saveCode(new BillingCode(own.id(), null, own.system(), own.code(), "", "Unemployment", "", own.verification(),
-                own.source(), false, true, own.revision()));
+        billing.saveCode(new BillingCode(own.id(), null, own.system(), own.code(), "", "Unemployment", "",
+                own.verification(), own.source(), false, true, own.revision()));
         ProblemException stale = assertThrows(ProblemException.class, () -> billing.saveCode(own));
         assertEquals(Problem.RECORD_CHANGED_ELSEWHERE, stale.problem());
         ProblemException blank = assertThrows(ProblemException.class, () -> billing.saveCode(new BillingCode(
@@ -174,7 +176,8 @@ class BillingServiceTest {
         signInAsClinician();
         assertFalse(billing.codes(false).isEmpty(), "clinicians read the table");
         assertEquals(FqhcSetting.standard(), billing.fqhc());
-        assertEquals(Problem.NOT_ALLOWED, assertThrows(ProblemException.class, () -> billing.saveCode(g9919)).problem());
+        assertEquals(Problem.NOT_ALLOWED,
+                assertThrows(ProblemException.class, () -> billing.saveCode(g9919)).problem());
         assertEquals(Problem.NOT_ALLOWED, assertThrows(ProblemException.class,
                 () -> billing.saveFqhc(new FqhcSetting(true, SameDayRule.CONTRACT))).problem());
         assertEquals(FqhcSetting.standard(), billing.fqhc());
@@ -283,8 +286,8 @@ class BillingServiceTest {
         app.close();
         try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("tandem.db"));
              var st = c.createStatement()) {
-            try (var rs = st.executeQuery("SELECT removed_at IS NOT NULL, removed_by FROM visit_billing_code WHERE id = '"
-                    + g.id() + "'")) {
+            try (var rs = st.executeQuery("SELECT removed_at IS NOT NULL, removed_by FROM visit_billing_code"
+                    + " WHERE id = '" + g.id() + "'")) {
                 assertTrue(rs.next() && rs.getBoolean(1) && rs.getString(2) != null, "kept as a tombstone");
             }
             try (var rs = st.executeQuery("SELECT action, count(*) FROM audit_event WHERE entity = 'visit_billing_code'"
@@ -296,8 +299,8 @@ class BillingServiceTest {
                 assertEquals("BILLING_CODE_REMOVED", rs.getString(1));
                 assertEquals(1, rs.getInt(2));
             }
-            assertThrows(SQLException.class, () -> st.executeUpdate("UPDATE visit_billing_code SET code = 'X' WHERE id = '"
-                    + z.id() + "'"));
+            assertThrows(SQLException.class, () -> st.executeUpdate("UPDATE visit_billing_code SET code = 'X'"
+                    + " WHERE id = '" + z.id() + "'"));
             assertThrows(SQLException.class, () -> st.executeUpdate("UPDATE visit_billing_code SET removed_at = NULL"
                     + " WHERE id = '" + g.id() + "'"));
             assertThrows(SQLException.class, () -> st.executeUpdate("DELETE FROM visit_billing_code"));

@@ -1,5 +1,6 @@
 package care.tandem.domain.billing;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -24,8 +25,8 @@ public record BillingCode(UUID id, String key, CodeSystem system, String code, S
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(system, "system");
         Objects.requireNonNull(verification, "verification");
-        code = Objects.requireNonNullElse(code, "").strip().toUpperCase(java.util.Locale.ROOT);
-        modifier = Objects.requireNonNullElse(modifier, "").strip().toUpperCase(java.util.Locale.ROOT);
+        code = Objects.requireNonNullElse(code, "").strip().toUpperCase(Locale.ROOT);
+        modifier = Objects.requireNonNullElse(modifier, "").strip().toUpperCase(Locale.ROOT);
         label = Objects.requireNonNullElse(label, "").strip();
         labelEs = Objects.requireNonNullElse(labelEs, "").strip();
         source = Objects.requireNonNullElse(source, "").strip();

@@ -8,6 +8,7 @@ import care.tandem.domain.note.VisitKind;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +54,7 @@ public final class BillingRules {
     private static final Set<String> ANXIETY = Set.of("gad2", "gad7");
     private static final Set<String> SOCIAL_NEEDS = Set.of("hvs", "ahc-hrsn");
     private static final String PEARLS = "pearls";
-    /** Medi-Cal pays G8431/G8510 + HD up to 4 times in the infant's first year (DOMAIN.md §A.1, bulletin psy201811). */
+    /** Medi-Cal pays G8431/G8510 + HD up to 4 times in the infant's first year (DOMAIN.md §A.1, psy201811). */
     static final int MATERNAL_PER_FIRST_YEAR = 4;
     /** G0444 + KX for a positive depression screen from age 12 (SPANISH-AND-CODES.md §2.2, bulletin 518). */
     private static final int DEPRESSION_G_CODE_AGE = 12;
@@ -72,7 +73,7 @@ public final class BillingRules {
         m.put("transportation", "transportation-insecurity");
         m.put("financial-strain", "financial-insecurity");
         m.put("safety", "partner-relationship");
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
     /** The suggestions and notices for one visit. */
@@ -152,11 +153,11 @@ public final class BillingRules {
                 .filter(b -> b.visitDate().isBefore(firstBirthday)).count();
         List<Words> notes = before >= MATERNAL_PER_FIRST_YEAR
                 ? List.of(Words.of("billing.note.maternalLimit", before, MATERNAL_PER_FIRST_YEAR)) : List.of();
-        boolean added = coded.positive()
-                ? h.procedure(MATERNAL_POSITIVE, Words.of("billing.why.maternalPositive"), coded.screeningId(), null, notes)
-                : h.procedure(MATERNAL_NEGATIVE, Words.of("billing.why.maternalNegative"), coded.screeningId(), null, notes);
-        if (added) {
-            h.diagnosis(SCREENING_MATERNAL, Words.of("billing.why.screeningMaternal"), coded.screeningId(), null, false);
+        String key = coded.positive() ? MATERNAL_POSITIVE : MATERNAL_NEGATIVE;
+        String why = coded.positive() ? "billing.why.maternalPositive" : "billing.why.maternalNegative";
+        if (h.procedure(key, Words.of(why), coded.screeningId(), null, notes)) {
+            h.diagnosis(SCREENING_MATERNAL, Words.of("billing.why.screeningMaternal"), coded.screeningId(), null,
+                    false);
         }
     }
 
@@ -190,7 +191,8 @@ public final class BillingRules {
         }
     }
 
-    /** PEARLS: G9919 at an ACE count of 4 or more, G9920 at 0-3; once a year per provider under 21 (DOMAIN.md §6.2). */
+    /** PEARLS: G9919 at an ACE count of 4 or more, G9920 at 0-3; once a year per provider under 21 (DOMAIN.md §6.2).
+     */
     private static void aceScreen(Help h, VisitFacts visit, ScreenFacts s) {
         if (s.aceCount() == null) {
             h.notice("billing.notice.incomplete", s.screeningId());

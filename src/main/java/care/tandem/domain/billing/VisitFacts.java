@@ -1,6 +1,7 @@
 package care.tandem.domain.billing;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
 import java.util.Objects;
 
@@ -30,6 +31,6 @@ public record VisitFacts(LocalDate visitDate, LocalDate childBirthDate, List<Scr
 
     /** The child's completed years at the visit, or -1 when the birth date is unknown. */
     public int childYears() {
-        return childBirthDate == null ? -1 : java.time.Period.between(childBirthDate, visitDate).getYears();
+        return childBirthDate == null ? -1 : Period.between(childBirthDate, visitDate).getYears();
     }
 }

@@ -1,5 +1,6 @@
 package care.tandem.domain.billing;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,6 +13,6 @@ public record Words(String key, List<String> args) {
     }
 
     public static Words of(String key, Object... args) {
-        return new Words(key, java.util.Arrays.stream(args).map(String::valueOf).toList());
+        return new Words(key, Arrays.stream(args).map(String::valueOf).toList());
     }
 }

@@ -156,7 +156,8 @@ class BillingRulesTest {
                 row("mother's PHQ-9 positive without a plan: no code, the missing plan is said (DOMAIN.md §A.1)",
                         visit().months(2).screen(MOTHER, "phq9", POSITIVE), List.of(),
                         List.of("billing.missing.followUpPlan")),
-                row("13-month-old, mother's PHQ-9: no G-code after the first year; 96161 to verify (DOMAIN.md §A.1, §B)",
+                row("13-month-old, mother's PHQ-9: no G-code after the first year; 96161 to verify "
+                                + "(DOMAIN.md §A.1, §B)",
                         visit().months(13).screen(MOTHER, "phq9", NEGATIVE), List.of("96161"),
                         List.of("billing.note.afterFirstYear")),
                 row("infant 11 months (still the first year): G8510-HD (DOMAIN.md §A.1)",
@@ -166,7 +167,8 @@ class BillingRulesTest {
                         List.of("billing.note.notMother")),
                 row("mother's GAD-7: caregiver-focused assessment 96161 (DOMAIN.md §B; §A.2 ❓)",
                         visit().months(2).screen(MOTHER, "gad7", POSITIVE), List.of("96161"), List.of()),
-                row("mother's PHQ-2 continued into a negative PHQ-9: one G8510-HD, on the PHQ-9 (DOMAIN.md §A.1, §2.4)",
+                row("mother's PHQ-2 continued into a negative PHQ-9: one G8510-HD, on the PHQ-9 (DOMAIN.md §A.1; "
+                                + "SPANISH-AND-CODES.md §2.4, no duplication)",
                         visit().months(4).continued(MOTHER, POSITIVE, NEGATIVE), List.of("G8510-HD", "Z13.32"),
                         List.of("billing.notice.continued")),
                 row("mother's EPDS negative and PHQ-9 positive with a plan: one maternal code, the positive one "
@@ -285,13 +287,14 @@ class BillingRulesTest {
         BillingCode cpt96161 = TABLE.byKey(BillingRules.CAREGIVER_RISK).orElseThrow();
         List<BillingSuggestion> two = List.of(
                 new BillingSuggestion(g8510, Words.of("billing.why.maternalNegative"), screen, null, false, List.of()),
-                new BillingSuggestion(cpt96161, Words.of("billing.why.caregiverScreen"), screen, null, false, List.of()));
+                new BillingSuggestion(cpt96161, Words.of("billing.why.caregiverScreen"), screen, null, false,
+                        List.of()));
         assertThrows(IllegalArgumentException.class, () -> new BillingHelp(two, List.of()));
     }
 
     @Test
     void suggestionsStartUnacceptedAndAreNeverAssigned() {
-        // The rules only suggest: the help holds suggestions and notices, nothing accepted (SPANISH-AND-CODES.md §2.7).
+        // The rules only suggest: suggestions and notices, nothing accepted (SPANISH-AND-CODES.md §2.7).
         BillingHelp help = BillingRules.suggest(visit().screen(MOTHER, "epds", NEGATIVE).facts(), TABLE);
         assertFalse(help.suggestions().isEmpty());
         assertTrue(help.suggestions().stream().allMatch(s -> s.why().key().startsWith("billing.why.")));
