@@ -8,6 +8,7 @@ import care.tandem.interop.fhir.FhirJson;
 import care.tandem.interop.fhir.ResponseReader;
 import care.tandem.interop.instrument.InstrumentReader;
 import care.tandem.persistence.AuditRepository;
+import care.tandem.persistence.BillingRepository;
 import care.tandem.persistence.DataFolder;
 import care.tandem.persistence.Database;
 import care.tandem.persistence.FamilyRepository;
@@ -18,6 +19,7 @@ import care.tandem.persistence.SchemaMigrator;
 import care.tandem.persistence.ScreeningRepository;
 import care.tandem.persistence.UserRepository;
 import care.tandem.service.AccountService;
+import care.tandem.service.BillingService;
 import care.tandem.service.ClinicService;
 import care.tandem.service.DemoService;
 import care.tandem.service.FamilyService;
@@ -47,6 +49,7 @@ public final class AppContext implements AutoCloseable {
     private final ScreeningService screening;
     private final ReferralService referrals;
     private final NoteService notes;
+    private final BillingService billing;
     private final FhirJson fhir = new FhirJson();
 
     private AppContext(DataFolder folder, Database database, Clock clock, PasswordHasher hasher) {
@@ -77,6 +80,8 @@ public final class AppContext implements AutoCloseable {
         this.demo = new DemoService(database, familyRepository, users, install, audit, accounts, stamps,
                 new ScreeningRepository(), screening::instruments, referrals, new ReferralRepository(), notes,
                 new NoteRepository());
+        this.billing = new BillingService(database, new BillingRepository(), new ScreeningRepository(),
+                familyRepository, users, install, audit, stamps, session, clinic);
     }
 
     /**
@@ -152,6 +157,10 @@ public final class AppContext implements AutoCloseable {
 
     public NoteService notes() {
         return notes;
+    }
+
+    public BillingService billing() {
+        return billing;
     }
 
     public DemoService demo() {

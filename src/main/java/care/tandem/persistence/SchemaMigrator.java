@@ -27,7 +27,8 @@ public final class SchemaMigrator {
             "V001__foundation.sql",
             "V002__screening.sql",
             "V003__referrals.sql",
-            "V004__notes.sql");
+            "V004__notes.sql",
+            "V005__billing.sql");
 
     private static final String FOLDER = "/care/tandem/db/migration/";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);

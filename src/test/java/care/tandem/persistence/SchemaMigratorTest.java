@@ -109,6 +109,20 @@ class SchemaMigratorTest {
     }
 
     @Test
+    void aVersion4FileGainsTheBillingTablesAndKeepsItsSettings(@TempDir Path dir) {
+        try (Database db = Database.open(dir.resolve("tandem.db"))) {
+            new SchemaMigrator(db, dir.resolve("backups"), clock, SchemaMigrator.MIGRATIONS.subList(0, 4).stream()
+                    .map(name -> "/care/tandem/db/migration/" + name).toList()).migrate();
+            Sql.exec(db, "INSERT INTO setting VALUES ('idle_lock_minutes', '7', '2026-11-23T10:00:00Z', NULL, 'h')");
+            assertEquals(4, new SchemaMigrator(db, dir.resolve("backups"), clock).migrate());
+            assertEquals("5", Sql.one(db, "PRAGMA user_version"));
+            assertEquals("7", Sql.one(db, "SELECT value FROM setting WHERE key = 'idle_lock_minutes'"));
+            assertEquals("0", Sql.one(db, "SELECT count(*) FROM billing_code"));
+            assertEquals("0", Sql.one(db, "SELECT count(*) FROM visit_billing_code"));
+        }
+    }
+
+    @Test
     void aFileFromANewerTandemIsRefusedAndLeftAlone(@TempDir Path dir) {
         try (Database db = Database.open(dir.resolve("tandem.db"))) {
             Sql.exec(db, "PRAGMA user_version = 99");

@@ -23,5 +23,9 @@ public enum AuditAction {
     /** An attempt to change a signed note, refused. */
     CHANGE_REFUSED,
     /** A signed note whose content no longer matches the hash stored at signing. */
-    INTEGRITY_FAILED
+    INTEGRITY_FAILED,
+    /** A billing code accepted for a visit. */
+    BILLING_CODE_ACCEPTED,
+    /** An accepted billing code removed from a visit (kept as a tombstone). */
+    BILLING_CODE_REMOVED
 }
