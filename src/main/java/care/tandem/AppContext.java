@@ -7,6 +7,7 @@ import care.tandem.domain.user.SignInPolicy;
 import care.tandem.interop.fhir.FhirJson;
 import care.tandem.interop.fhir.ResponseReader;
 import care.tandem.interop.instrument.InstrumentReader;
+import care.tandem.interop.pdf.PdfPrinting;
 import care.tandem.persistence.AuditRepository;
 import care.tandem.persistence.BillingRepository;
 import care.tandem.persistence.DataFolder;
@@ -23,6 +24,7 @@ import care.tandem.service.BillingService;
 import care.tandem.service.ClinicService;
 import care.tandem.service.DemoService;
 import care.tandem.service.FamilyService;
+import care.tandem.service.NotePrinting;
 import care.tandem.service.NoteService;
 import care.tandem.service.ReferralService;
 import care.tandem.service.ResponseScoringService;
@@ -50,6 +52,7 @@ public final class AppContext implements AutoCloseable {
     private final ReferralService referrals;
     private final NoteService notes;
     private final BillingService billing;
+    private final NotePrinting notePrinting;
     private final FhirJson fhir = new FhirJson();
 
     private AppContext(DataFolder folder, Database database, Clock clock, PasswordHasher hasher) {
@@ -82,6 +85,8 @@ public final class AppContext implements AutoCloseable {
                 new NoteRepository());
         this.billing = new BillingService(database, new BillingRepository(), new ScreeningRepository(),
                 familyRepository, users, install, audit, stamps, session, clinic);
+        this.notePrinting = new NotePrinting(database, notes, billing, families, accounts, clinic, audit, stamps,
+                session, new PdfPrinting());
     }
 
     /**
@@ -161,6 +166,11 @@ public final class AppContext implements AutoCloseable {
 
     public BillingService billing() {
         return billing;
+    }
+
+    /** The note and superbill PDFs, and printing. */
+    public NotePrinting notePrinting() {
+        return notePrinting;
     }
 
     public DemoService demo() {

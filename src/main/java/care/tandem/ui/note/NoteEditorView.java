@@ -73,14 +73,21 @@ public final class NoteEditorView {
     private Instant timerStart;
     private final Label timerLabel = new Label();
     private Node firstField;
+    private final BillingPanelViewModel billing;
+    private final VBox billingBox = new VBox(8);
 
     public NoteEditorView(UiContext ui, Supplier<Window> owner) {
         this.ui = ui;
         this.t = ui.texts();
         this.owner = owner;
-        this.vm = new NoteEditorViewModel(ui.app().notes(), ui.app().referrals(), ui.app().families(), ui.runner(),
+        this.vm = new NoteEditorViewModel(ui.app().notes(), ui.app().referrals(), ui.app().families(),
+                ui.app().notePrinting(), ui.runner(),
                 ui.dialogs(), new NoteWords(t, ui.app().clock().getZone()), () -> ui.app().session().user(),
                 ui.app().clock());
+        billing = new BillingPanelViewModel(ui.app().billing(), ui.runner(), ui.dialogs(), t);
+        billing.rows().addListener((javafx.collections.ListChangeListener<BillingPanelViewModel.Row>) c ->
+                showBilling());
+        billingBox.setId("noteBilling");
         page.getStyleClass().add("note-editor");
         page.setId("noteEditor");
         root.setFitToWidth(true);
@@ -91,6 +98,8 @@ public final class NoteEditorView {
         vm.saveStateProperty().addListener((obs, old, now) -> {
             if (vm.hasUnsavedEdits()) {
                 autosave.playFromStart();
+            } else if (t.get("visits.note.saved").equals(now)) {
+                refreshBilling();
             }
         });
         vm.stateProperty().addListener((obs, old, now) -> rebuild());
@@ -163,6 +172,9 @@ public final class NoteEditorView {
         page.getChildren().add(interventions(n, editable));
         page.getChildren().add(mandatedReport(editable));
         page.getChildren().add(confidential(editable));
+        page.getChildren().add(heading("visits.billing.heading"));
+        page.getChildren().add(billingBox);
+        refreshBilling();
         if (!n.addenda().isEmpty()) {
             page.getChildren().add(heading("visits.note.addenda"));
             for (int i = 0; i < n.addenda().size(); i++) {
@@ -524,6 +536,105 @@ public final class NoteEditorView {
         return box;
     }
 
+    // ---- billing help ----
+
+    private void refreshBilling() {
+        Note n = vm.noteProperty().get();
+        if (n != null && vm.visitProperty().get() != null) {
+            billing.refresh(vm.visitAsTyped(), vm.content());
+        }
+    }
+
+    /** Each suggested or accepted code: code, label, mark, why; Accept (unaccepted) or Remove (accepted). */
+    private void showBilling() {
+        billingBox.getChildren().clear();
+        Label explain = new Label(t.get("visits.billing.explain"));
+        explain.setWrapText(true);
+        explain.setMinHeight(Region.USE_PREF_SIZE);
+        explain.getStyleClass().add("note-muted");
+        billingBox.getChildren().add(explain);
+        for (String notice : billing.notices()) {
+            Label l = new Label(notice);
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+            l.getStyleClass().add("note-warning");
+            billingBox.getChildren().add(l);
+        }
+        if (billing.rows().isEmpty()) {
+            Label none = new Label(t.get("visits.billing.none"));
+            none.setId("billingNone");
+            none.getStyleClass().add("note-muted");
+            billingBox.getChildren().add(none);
+        }
+        for (int i = 0; i < billing.rows().size(); i++) {
+            billingBox.getChildren().add(billingRow(billing.rows().get(i), i));
+        }
+    }
+
+    private Node billingRow(BillingPanelViewModel.Row r, int i) {
+        Label code = new Label(r.code());
+        code.setId("billingCode" + i);
+        code.getStyleClass().add("note-row-title");
+        code.setMinWidth(Region.USE_PREF_SIZE);
+        Label label = new Label(r.label());
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        HBox top = new HBox(10, code, label);
+        top.setAlignment(Pos.BASELINE_LEFT);
+        FlowPane tags = new FlowPane(8, 4);
+        Label mark = new Label(r.mark());
+        mark.getStyleClass().add("note-muted");
+        tags.getChildren().add(mark);
+        if (r.verifyWithPlan()) {
+            Label verify = new Label(t.get("billing.verifyWithPlan"));
+            verify.setId("billingVerify" + i);
+            verify.getStyleClass().addAll("note-badge", "note-status-draft");
+            tags.getChildren().add(verify);
+        }
+        if (r.confidential()) {
+            Label secret = new Label(t.get("visits.billing.confidential"));
+            secret.setId("billingConfidential" + i);
+            secret.getStyleClass().addAll("note-badge", "note-status-returned");
+            tags.getChildren().add(secret);
+        }
+        Label why = new Label(r.why());
+        why.setWrapText(true);
+        why.setMinHeight(Region.USE_PREF_SIZE);
+        why.getStyleClass().add("note-muted");
+        VBox text = new VBox(3, top, tags, why);
+        for (String note : r.notes()) {
+            Label l = new Label(note);
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+            l.getStyleClass().add("note-muted");
+            text.getChildren().add(l);
+        }
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Button action;
+        if (r.isAccepted()) {
+            action = new Button(t.get("visits.billing.remove"));
+            action.setId("billingRemove" + i);
+            action.setOnAction(e -> billing.remove(r, vm.visitAsTyped(), vm.content()));
+        } else {
+            action = new Button(t.get("visits.billing.accept"));
+            action.setId("billingAccept" + i);
+            action.getStyleClass().add("accent");
+            action.setOnAction(e -> billing.accept(r, vm.visitAsTyped(), vm.content()));
+        }
+        action.setMinWidth(Region.USE_PREF_SIZE);
+        action.setAccessibleText(action.getText() + " " + r.code());
+        action.disableProperty().bind(billing.busyProperty());
+        Label state = new Label(t.get(r.isAccepted() ? "visits.billing.accepted" : "visits.billing.suggested"));
+        state.setId("billingState" + i);
+        state.getStyleClass().add(r.isAccepted() ? "note-signature" : "note-muted");
+        VBox right = new VBox(4, state, action);
+        right.setAlignment(Pos.TOP_RIGHT);
+        HBox row = new HBox(12, text, right);
+        row.getStyleClass().add("note-addendum");
+        row.setId("billingRow" + i);
+        return row;
+    }
+
     // ---- addenda and actions ----
 
     private Node addendum(Addendum a, int i) {
@@ -573,10 +684,73 @@ public final class NoteEditorView {
                     "visits.note.addendum.question", "", "visits.note.action.addendumSign", vm::addAddendum));
             bar.getChildren().add(add);
         }
+        Button papers = new Button(t.get("visits.note.action.papers"));
+        papers.setId("notePapers");
+        papers.setOnAction(e -> papers());
+        bar.getChildren().add(papers);
         for (Node b : bar.getChildren()) {
             ((Region) b).setMinWidth(Region.USE_PREF_SIZE);
         }
+        Label paperState = new Label();
+        paperState.setId("notePaperState");
+        paperState.getStyleClass().add("note-muted");
+        paperState.textProperty().bind(vm.paperStateProperty());
+        bar.getChildren().add(paperState);
         return bar;
+    }
+
+    /** PDF…: which paper, whether to print it, then where to save it. */
+    private void papers() {
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        VBox options = new VBox(8);
+        for (NoteEditorViewModel.Paper p : NoteEditorViewModel.Paper.values()) {
+            javafx.scene.control.RadioButton b = new javafx.scene.control.RadioButton(
+                    t.get("visits.paper." + p.name()));
+            b.setId("paper_" + p.name());
+            b.setUserData(p);
+            b.setToggleGroup(group);
+            b.setWrapText(true);
+            b.setMinHeight(Region.USE_PREF_SIZE);
+            options.getChildren().add(b);
+        }
+        group.selectToggle(group.getToggles().get(0));
+        CheckBox print = new CheckBox(t.get("visits.paper.print"));
+        print.setId("paperPrint");
+        print.setDisable(true);
+        ui.runner().read(vm::printerAvailable, available -> {
+            print.setDisable(!available);
+            if (!available) {
+                print.setText(t.get("visits.paper.noPrinter"));
+            }
+        }, failure -> print.setDisable(true));
+        Button cancel = new Button(t.get("visits.dialog.cancel"));
+        cancel.setId("paperCancel");
+        cancel.setCancelButton(true);
+        Button save = new Button(t.get("visits.paper.save"));
+        save.setId("paperSave");
+        save.setDefaultButton(true);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        Label question = new Label(t.get("visits.paper.question"));
+        VBox content = new VBox(12, question, options, print, new HBox(8, gap, cancel, save));
+        content.setPadding(new javafx.geometry.Insets(20));
+        content.getStylesheets().add(STYLESHEET);
+        javafx.stage.Stage stage = ui.windows().newStage(owner.get(), "visits.paper.title", content, 520, 320);
+        cancel.setOnAction(e -> stage.close());
+        save.setOnAction(e -> {
+            NoteEditorViewModel.Paper paper = (NoteEditorViewModel.Paper) group.getSelectedToggle().getUserData();
+            stage.close();
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle(ui.windows().title("visits.paper.title"));
+            chooser.setInitialFileName(t.get("visits.paper.file." + paper.name()) + ".pdf");
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PDF", "*.pdf"));
+            java.io.File file = chooser.showSaveDialog(owner.get());
+            if (file != null) {
+                vm.writePaper(paper, file.toPath(), print.isSelected());
+            }
+        });
+        stage.show();
+        ((Node) group.getSelectedToggle()).requestFocus();
     }
 
     /** Ctrl+Enter: asks once, then signs. */

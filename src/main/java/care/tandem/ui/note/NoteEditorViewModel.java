@@ -17,6 +17,7 @@ import care.tandem.domain.user.User;
 import care.tandem.i18n.Texts;
 import care.tandem.domain.family.Family;
 import care.tandem.service.FamilyService;
+import care.tandem.service.NotePrinting;
 import care.tandem.service.NoteService;
 import care.tandem.service.ReferralService;
 import care.tandem.ui.common.BackgroundRunner;
@@ -71,6 +72,7 @@ public final class NoteEditorViewModel {
     private final NoteService notes;
     private final ReferralService referrals;
     private final FamilyService families;
+    private final NotePrinting printing;
     private final BackgroundRunner runner;
     private final DialogService dialogs;
     private final NoteWords words;
@@ -85,6 +87,7 @@ public final class NoteEditorViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper saveState = new ReadOnlyStringWrapper(this, "saveState", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringWrapper paperState = new ReadOnlyStringWrapper(this, "paperState", "");
     private final Map<String, StringProperty> sections = new LinkedHashMap<>();
     private final ObservableSet<PresentingConcern> concerns = FXCollections.observableSet();
     private final StringProperty concernText = new SimpleStringProperty(this, "concernText", "");
@@ -107,11 +110,12 @@ public final class NoteEditorViewModel {
     private Runnable onChanged = () -> { };
 
     public NoteEditorViewModel(NoteService notes, ReferralService referrals, FamilyService families,
-                               BackgroundRunner runner, DialogService dialogs, NoteWords words,
+                               NotePrinting printing, BackgroundRunner runner, DialogService dialogs, NoteWords words,
                                Supplier<Optional<User>> user, Clock clock) {
         this.notes = notes;
         this.referrals = referrals;
         this.families = families;
+        this.printing = printing;
         this.runner = runner;
         this.dialogs = dialogs;
         this.words = words;
@@ -500,6 +504,66 @@ public final class NoteEditorViewModel {
         if (n != null) {
             open(n.id());
         }
+    }
+
+    // ---- papers ----
+
+    /** The papers a note gives: the note and the superbill, each for the clinic or for the family. */
+    public enum Paper {
+        NOTE_CLINIC(true), NOTE_FAMILY(false), SUPERBILL_CLINIC(true), SUPERBILL_FAMILY(false);
+
+        private final boolean confidential;
+
+        Paper(boolean confidential) {
+            this.confidential = confidential;
+        }
+
+        /** True when the paper holds the confidential part (private results, codes that reveal them). */
+        public boolean confidential() {
+            return confidential;
+        }
+
+        public boolean note() {
+            return this == NOTE_CLINIC || this == NOTE_FAMILY;
+        }
+    }
+
+    /** Saves what is typed, writes the paper to {@code file} in the background, and prints it when asked. */
+    public void writePaper(Paper paper, java.nio.file.Path file, boolean print) {
+        Note n = note.get();
+        if (n == null || busy.get()) {
+            return;
+        }
+        saveNow();
+        busy.set(true);
+        paperState.set("");
+        runner.write(() -> {
+            if (paper.note()) {
+                printing.notePdf(n.id(), file, paper.confidential());
+            } else {
+                printing.superbillPdf(n.visitId(), file, paper.confidential());
+            }
+            if (print) {
+                printing.print(file);
+            }
+            return file.getFileName().toString();
+        }, name -> {
+            busy.set(false);
+            paperState.set(t.get(print ? "visits.paper.printed" : "visits.paper.saved", name));
+        }, failure -> {
+            busy.set(false);
+            dialogs.showProblem(failure);
+        });
+    }
+
+    /** "Saved visit-note.pdf", after a paper was written. */
+    public ReadOnlyStringProperty paperStateProperty() {
+        return paperState.getReadOnlyProperty();
+    }
+
+    /** True when the computer has a printer (asked in the background by the view). */
+    public boolean printerAvailable() {
+        return printing.printerAvailable();
     }
 
     // ---- what may be done ----
