@@ -3,12 +3,15 @@ package care.tandem.ui.note;
 import care.tandem.domain.family.Family;
 import care.tandem.domain.family.Member;
 import care.tandem.domain.note.NoteSummary;
+import care.tandem.domain.note.VisitKind;
+import care.tandem.domain.screening.Visit;
 import care.tandem.i18n.Texts;
 import care.tandem.ui.common.UiContext;
 import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -79,11 +82,17 @@ public final class FamilyNotesPanel {
         title.getStyleClass().addAll("title-4", "family-section-title");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        Button write = new Button(t.get("visits.panel.writeToday"));
+        // The kind is asked first: it picks the note's template (a draft keeps the template it was made from).
+        MenuButton write = new MenuButton(t.get("visits.panel.writeToday"));
         write.setId("writeTodayNote");
         write.setMinWidth(Region.USE_PREF_SIZE);
         write.setDisable(family.children().isEmpty());
-        write.setOnAction(e -> writeToday());
+        for (VisitKind kind : VisitKind.values()) {
+            MenuItem item = new MenuItem(words.kind(kind));
+            item.setId("writeToday_" + kind.name());
+            item.setOnAction(e -> writeToday(kind));
+            write.getItems().add(item);
+        }
         HBox head = new HBox(10, title, gap, write);
         head.setAlignment(Pos.CENTER_LEFT);
         root.getChildren().add(head);
@@ -127,8 +136,11 @@ public final class FamilyNotesPanel {
         return row;
     }
 
-    /** Today's visit of the youngest child as screening recorded it, or made with every caregiver present. */
-    public void writeToday() {
+    /**
+     * Today's visit of the youngest child as screening recorded it, or made with every caregiver present; a visit
+     * without a note yet takes {@code kind}, whose template the note is drafted from.
+     */
+    public void writeToday(VisitKind kind) {
         Family f = family;
         if (f == null || f.children().isEmpty()) {
             return;
@@ -136,8 +148,12 @@ public final class FamilyNotesPanel {
         Member child = f.children().stream().max(Comparator.comparing(m -> m.birthDate() == null
                 ? java.time.LocalDate.MIN : m.birthDate())).orElseThrow();
         List<UUID> caregivers = f.caregivers().stream().map(Member::id).toList();
-        ui.runner().write(() -> ui.app().screening().visitTodayAsItIs(f.id(), child.id(), caregivers),
-                v -> NoteWindow.openVisit(ui, owner.get(), v.id(), this::changed), ui.dialogs()::showProblem);
+        ui.runner().write(() -> {
+            Visit v = ui.app().screening().visitTodayAsItIs(f.id(), child.id(), caregivers);
+            boolean noted = ui.app().notes().forFamily(f.id()).stream().anyMatch(n -> n.visitId().equals(v.id()));
+            return noted || v.kind() == kind ? v
+                    : ui.app().notes().updateVisit(v.id(), kind, v.minutes(), v.place(), v.childScreens());
+        }, v -> NoteWindow.openVisit(ui, owner.get(), v.id(), this::changed), ui.dialogs()::showProblem);
     }
 
     private void changed() {

@@ -148,13 +148,6 @@ public final class NoteEditorViewModel {
         load(() -> notes.open(noteId));
     }
 
-    /** Shows nothing (the list's selection was cleared). */
-    public void clear() {
-        note.set(null);
-        visit.set(null);
-        state.set(State.EMPTY);
-    }
-
     private void load(java.util.concurrent.Callable<Note> opening) {
         if (saving || dirty || visitDirty) {
             saveNow();

@@ -39,7 +39,7 @@ public final class NoteWindow {
         BorderPane root = new BorderPane(editor.node());
         root.setBottom(buttons);
         root.getStylesheets().add(NoteEditorView.STYLESHEET);
-        stage[0] = ui.windows().newStage(owner, "visits.note.window.title", root, 860, 900);
+        stage[0] = ui.windows().newStage(owner, "visits.note.window.title", root, 820, 760);
         close.setOnAction(e -> stage[0].close());
         stage[0].setOnHiding(e -> {
             editor.leave();

@@ -90,11 +90,10 @@ public final class VisitsView {
                 setAccessibleText(main.getText() + ", " + more.getText());
             }
         });
+        // A note co-signed or signed leaves its list; it stays on the right until another is chosen.
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (now == null) {
-                editor.model().clear();
-            } else if (editor.model().noteProperty().get() == null
-                    || !editor.model().noteProperty().get().id().equals(now.id())) {
+            if (now != null && (editor.model().noteProperty().get() == null
+                    || !editor.model().noteProperty().get().id().equals(now.id()))) {
                 editor.model().open(now.id());
             }
         });

@@ -102,16 +102,31 @@ class NoteEditorViewTest {
         return n instanceof Labeled l ? l.getText() : null;
     }
 
-    /** Opens the family page and writes today's note from it; returns the note's window once the draft shows. */
+    /**
+     * Opens the family page and writes today's note for a dyadic behavioural-health visit from it; returns the note's
+     * window once the draft (the dyadic template) shows.
+     */
     private Stage writeTodaysNote(FxRobot robot) throws Exception {
         FamilyScreenController screen = testUi.showFamilyScreen(robot, stage);
         robot.interact(() -> screen.model().open(family.id()));
         waitUntil(() -> stage.getScene().getRoot().lookup("#writeTodayNote") != null);
-        robot.interact(() -> ((Button) stage.getScene().getRoot().lookup("#writeTodayNote")).fire());
+        robot.interact(() -> ((javafx.scene.control.MenuButton) stage.getScene().getRoot().lookup("#writeTodayNote"))
+                .getItems().stream().filter(i -> "writeToday_DYADIC_BEHAVIOURAL_HEALTH".equals(i.getId()))
+                .findFirst().orElseThrow().fire());
         waitUntil(() -> window("Tandem — Visit note").isPresent());
         Stage note = window("Tandem — Visit note").orElseThrow();
         waitUntil(() -> note.getScene().getRoot().lookup("#noteSection_assessment") != null);
         return note;
+    }
+
+    /** Puts the keyboard in a section's text (scrolled out of sight or not), as Tab would. */
+    private static FxRobot typeInto(FxRobot robot, Stage window, String id) throws Exception {
+        Node field = window.getScene().getRoot().lookup(id);
+        // A click on the window's title gives it the keyboard (requestFocus alone does not, headless).
+        robot.clickOn(window.getScene().getRoot().lookup("#noteTitle"));
+        robot.interact(field::requestFocus);
+        waitUntil(() -> window.isFocused() && window.getScene().getFocusOwner() == field);
+        return robot;
     }
 
     private Note onlyNote() {
@@ -129,7 +144,7 @@ class NoteEditorViewTest {
         Stage note = writeTodaysNote(robot);
         assertEquals("Draft", text(note, "#noteStatus"));
 
-        robot.clickOn("#noteSection_assessment").write("Mother and baby engaged warmly; feeding going well.");
+        typeInto(robot, note, "#noteSection_assessment").write("Mother and baby engaged warmly; feeding going well.");
         waitUntil(() -> onlyNote().content().section("assessment").orElseThrow().text()
                 .contains("feeding going well"));
         robot.interact(() -> ((javafx.scene.control.CheckBox) note.getScene().getRoot()
@@ -140,7 +155,7 @@ class NoteEditorViewTest {
         assertFalse(interventions.isBlank(), "the intervention is written into the note as a sentence");
         robot.interact(() -> Screenshots.save(note.getScene(), "note-draft"));
 
-        robot.clickOn("#noteSection_plan").write("Follow up at the 4-month visit.");
+        typeInto(robot, note, "#noteSection_plan").write("Follow up at the 4-month visit.");
         robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
         waitUntil(() -> "Signed".equals(text(note, "#noteStatus")));
 
@@ -167,7 +182,7 @@ class NoteEditorViewTest {
         signIn("jordan");
         Stage note = writeTodaysNote(robot);
         assertEquals("Sign and send for co-signature (Ctrl+Enter)", text(note, "#noteSign"));
-        robot.clickOn("#noteSection_assessment").write("Dyad observed; caregiver attuned.");
+        typeInto(robot, note, "#noteSection_assessment").write("Dyad observed; caregiver attuned.");
         robot.interact(() -> ((Button) note.getScene().getRoot().lookup("#noteSign")).fire());
         waitUntil(() -> "Awaiting co-signature".equals(text(note, "#noteStatus")));
         assertEquals(NoteStatus.AWAITING_COSIGN, onlyNote().status());
@@ -177,7 +192,7 @@ class NoteEditorViewTest {
         VisitsView[] visits = new VisitsView[1];
         robot.interact(() -> {
             visits[0] = new VisitsView(testUi.ui(), () -> stage);
-            stage.setScene(testUi.windows().scene((javafx.scene.Parent) visits[0].node(), 1200, 800));
+            stage.setScene(testUi.windows().scene((javafx.scene.Parent) visits[0].node(), 1200, 760));
             visits[0].refresh();
         });
         waitUntil(() -> visits[0].model().cosignCountProperty().get() == 1);
