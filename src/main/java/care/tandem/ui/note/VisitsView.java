@@ -86,6 +86,9 @@ public final class VisitsView {
                 more.getStyleClass().add("note-muted");
                 more.setWrapText(true);
                 setText(null);
+                // A cell as wide as the list, so the second line wraps rather than scrolling sideways.
+                setPrefWidth(0);
+                main.setWrapText(true);
                 setGraphic(new VBox(2, main, more));
                 setAccessibleText(main.getText() + ", " + more.getText());
             }
