@@ -138,7 +138,8 @@ public final class NoteTemplatesController {
         // Moving a section lays the list out anew, which clears the list's choice: choose the moved section again.
         vm.sections().addListener((ListChangeListener<SectionDraft>) change -> {
             SectionDraft chosen = vm.selectedSection().get();
-            if (chosen != null && sectionList.getSelectionModel().getSelectedItem() != chosen) {
+            if (chosen != null && vm.sections().contains(chosen)
+                    && sectionList.getSelectionModel().getSelectedItem() != chosen) {
                 sectionList.getSelectionModel().select(chosen);
             }
         });

@@ -25,6 +25,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -186,7 +187,7 @@ class SettingsViewTest {
     }
 
     private void screenshot(FxRobot robot, String name) {
-        robot.interact(() -> robot.lookup("#generalScroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
+        robot.interact(() -> robot.lookup("#generalScroll").queryAs(ScrollPane.class).setVvalue(1));
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> Screenshots.save(stage.getScene(), name));
     }
@@ -249,12 +250,15 @@ class SettingsViewTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    // The window as opened (900 px), and at 1000 px wide.
+    // The window as opened (900 px), at 1000 px wide, and scrolled to the end of the form.
     private void screenshots(FxRobot robot, String name) {
         robot.interact(() -> Screenshots.save(stage.getScene(), name));
         robot.interact(() -> stage.setWidth(1000));
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> Screenshots.save(stage.getScene(), name + "-1000"));
+        robot.interact(() -> robot.lookup(".settings-scroll").queryAllAs(ScrollPane.class).forEach(p -> p.setVvalue(1)));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> Screenshots.save(stage.getScene(), name + "-1000-end"));
     }
 
     private void fire(FxRobot robot, String button) {
