@@ -247,15 +247,16 @@ public final class TandemShell {
     }
 
     private void openSettings() {
-        settingsVm = new SettingsViewModel(app.accounts(), app.clinic(), app.screening(), runner, dialogs, ui.texts(), minutes -> {
-            idleMinutes = minutes;
-            if (lockVm != null) {
-                lockVm.idleMinutesProperty().set(minutes);
-            }
-        });
+        settingsVm = new SettingsViewModel(app.accounts(), app.clinic(), app.screening(), app.notes(), app.billing(),
+                runner, dialogs, ui.texts(), minutes -> {
+                    idleMinutes = minutes;
+                    if (lockVm != null) {
+                        lockVm.idleMinutesProperty().set(minutes);
+                    }
+                });
         FXMLLoader loader = loader("/care/tandem/ui/settings/SettingsView.fxml");
         Parent root = loadWith(loader);
-        Stage settings = ui.windows().newStage(mainStage, "settings.title", root, 760, 700);
+        Stage settings = ui.windows().newStage(mainStage, "settings.title", root, 900, 720);
         loader.<SettingsController>getController().attach(settings);
         settings.show();
     }
@@ -275,8 +276,8 @@ public final class TandemShell {
                 .register(MainWindowController.class,
                         () -> new MainWindowController(context, mainVm, this::openSettings, this::openHelp))
                 .register(LockController.class,
-                        () -> new LockController(lockVm, user.displayName(), this::signOutFromLock))
-                .register(SettingsController.class, () -> new SettingsController(settingsVm));
+                        () -> new LockController(lockVm, user.displayName(), this::signOutFromLock));
+        SettingsController.register(registry, () -> settingsVm);
         FamilyViews.register(context);
         return context;
     }

@@ -11,6 +11,7 @@ import javafx.scene.control.Labeled;
 import javafx.util.StringConverter;
 
 import java.util.Locale;
+import java.util.function.Function;
 
 /** Small helpers the screens share: labels tied to their fields, messages that take room only when shown. */
 public final class Forms {
@@ -47,6 +48,27 @@ public final class Forms {
                 return;
             }
         }
+    }
+
+    /** Ties a label to its field, so a screen reader names the field and the label's mnemonic focuses it. */
+    public static void link(Label label, Control field) {
+        label.setLabelFor(field);
+        field.setAccessibleText(label.getText());
+    }
+
+    /** Shows the items of a choice as words; a choice of fixed items never reads text back. */
+    public static <T> StringConverter<T> converter(Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : text.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
     }
 
     /** A label that takes up room only while it has text (inline errors, status lines). */

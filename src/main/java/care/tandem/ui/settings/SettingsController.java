@@ -2,6 +2,7 @@ package care.tandem.ui.settings;
 
 import care.tandem.domain.user.Role;
 import care.tandem.domain.user.User;
+import care.tandem.ui.common.ControllerRegistry;
 import care.tandem.ui.common.Forms;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -21,6 +22,7 @@ import javafx.stage.Stage;
 import javafx.util.StringConverter;
 
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Binds the administrator's Settings window to its {@link SettingsViewModel}. */
 public final class SettingsController {
@@ -101,6 +103,14 @@ public final class SettingsController {
         this.vm = vm;
     }
 
+    /** Registers the controllers of the Settings window and its tabs, given the view model of the window open. */
+    public static ControllerRegistry register(ControllerRegistry registry, Supplier<SettingsViewModel> open) {
+        return registry.register(SettingsController.class, () -> new SettingsController(open.get()))
+                .register(NoteTemplatesController.class, () -> new NoteTemplatesController(open.get().templates()))
+                .register(BillingCodesController.class, () -> new BillingCodesController(open.get().codes()))
+                .register(FqhcController.class, () -> new FqhcController(open.get().fqhc()));
+    }
+
     @FXML
     private void initialize() {
         SpinnerValueFactory.IntegerSpinnerValueFactory minutes =
@@ -136,17 +146,17 @@ public final class SettingsController {
         newUsernameField.textProperty().bindBidirectional(vm.usernameProperty());
         newPasswordField.textProperty().bindBidirectional(vm.passwordProperty());
         newRoleChoice.setItems(FXCollections.observableArrayList(Role.values()));
-        newRoleChoice.setConverter(converter(vm::roleText));
+        newRoleChoice.setConverter(Forms.converter(vm::roleText));
         newRoleChoice.valueProperty().bindBidirectional(vm.roleProperty());
         newSupervisorChoice.setItems(vm.supervisors());
-        newSupervisorChoice.setConverter(converter(User::displayName));
+        newSupervisorChoice.setConverter(Forms.converter(User::displayName));
         newSupervisorChoice.valueProperty().bindBidirectional(vm.supervisorProperty());
         newSupervisorChoice.disableProperty().bind(vm.needsSupervisorProperty().not());
-        link(newNameLabel, newNameField);
-        link(newUsernameLabel, newUsernameField);
-        link(newRoleLabel, newRoleChoice);
-        link(newSupervisorLabel, newSupervisorChoice);
-        link(newPasswordLabel, newPasswordField);
+        Forms.link(newNameLabel, newNameField);
+        Forms.link(newUsernameLabel, newUsernameField);
+        Forms.link(newRoleLabel, newRoleChoice);
+        Forms.link(newSupervisorLabel, newSupervisorChoice);
+        Forms.link(newPasswordLabel, newPasswordField);
         addMessage.textProperty().bind(vm.messageProperty());
         Forms.collapseWhenEmpty(addMessage);
         addUserButton.disableProperty().bind(vm.busyProperty());
@@ -166,7 +176,7 @@ public final class SettingsController {
         monthsField.setTextFormatter(new TextFormatter<>(
                 change -> change.getControlNewText().matches("[\\d,\\s]{0,60}") ? change : null));
         instrumentChoice.setItems(FXCollections.observableArrayList(ScreeningSettingsViewModel.DEPRESSION_INSTRUMENTS));
-        instrumentChoice.setConverter(converter(screening::instrumentText));
+        instrumentChoice.setConverter(Forms.converter(screening::instrumentText));
         instrumentChoice.valueProperty().bindBidirectional(screening.depressionInstrumentProperty());
         for (TextField number : java.util.List.of(socialField, epdsPositiveField, epdsLikelyField)) {
             number.setTextFormatter(new TextFormatter<>(
@@ -176,11 +186,11 @@ public final class SettingsController {
         epdsPositiveField.textProperty().bindBidirectional(screening.epdsPositiveProperty());
         epdsLikelyField.textProperty().bindBidirectional(screening.epdsLikelyProperty());
         gadSpanishCheck.selectedProperty().bindBidirectional(screening.unverifiedGadSpanishProperty());
-        link(monthsLabel, monthsField);
-        link(instrumentLabel, instrumentChoice);
-        link(socialLabel, socialField);
-        link(epdsPositiveLabel, epdsPositiveField);
-        link(epdsLikelyLabel, epdsLikelyField);
+        Forms.link(monthsLabel, monthsField);
+        Forms.link(instrumentLabel, instrumentChoice);
+        Forms.link(socialLabel, socialField);
+        Forms.link(epdsPositiveLabel, epdsPositiveField);
+        Forms.link(epdsLikelyLabel, epdsLikelyField);
         gadSpanishCheck.setAccessibleHelp(gadSpanishWarning.getText());
         screeningMessage.textProperty().bind(screening.messageProperty());
         screening.errorProperty().addListener((obs, was, is) -> {
@@ -234,22 +244,4 @@ public final class SettingsController {
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
     }
 
-    private static void link(Label label, javafx.scene.control.Control field) {
-        label.setLabelFor(field);
-        field.setAccessibleText(label.getText());
-    }
-
-    private static <T> StringConverter<T> converter(Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? "" : text.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
-    }
 }

@@ -6,7 +6,9 @@ import care.tandem.domain.user.User;
 import care.tandem.domain.user.UsernamePolicy;
 import care.tandem.i18n.Texts;
 import care.tandem.service.AccountService;
+import care.tandem.service.BillingService;
 import care.tandem.service.ClinicService;
+import care.tandem.service.NoteService;
 import care.tandem.service.ScreeningService;
 import care.tandem.ui.common.BackgroundRunner;
 import care.tandem.ui.common.DialogService;
@@ -27,8 +29,9 @@ import java.util.function.IntConsumer;
 
 /**
  * An administrator's settings: minutes until the idle lock, the list of users, a form to add one
- * (an associate names a supervisor), and the screening settings ({@link ScreeningSettingsViewModel}). Each
- * change goes through the services, which check the role again.
+ * (an associate names a supervisor), the screening settings ({@link ScreeningSettingsViewModel}), the note
+ * templates ({@link NoteTemplatesViewModel}), the billing code table ({@link BillingCodesViewModel}) and the FQHC
+ * same-day setting ({@link FqhcViewModel}). Each change goes through the services, which check the role again.
  */
 public final class SettingsViewModel {
     /** A row of the user list. */
@@ -57,12 +60,22 @@ public final class SettingsViewModel {
     private final IntConsumer onIdleMinutesSaved;
 
     private final ScreeningSettingsViewModel screening;
+    private final NoteTemplatesViewModel templates;
+    private final BillingCodesViewModel codes;
+    private final FqhcViewModel fqhc;
 
-    /** @param screening the screening service, for the screening section */
+    /**
+     * @param screening the screening service, for the screening section
+     * @param notes     the note service, for the note templates
+     * @param billing   the billing service, for the code table and the FQHC setting
+     */
     public SettingsViewModel(AccountService accounts, ClinicService clinic, ScreeningService screening,
-                             BackgroundRunner runner, DialogService dialogs, Texts texts,
-                             IntConsumer onIdleMinutesSaved) {
+                             NoteService notes, BillingService billing, BackgroundRunner runner, DialogService dialogs,
+                             Texts texts, IntConsumer onIdleMinutesSaved) {
         this.screening = new ScreeningSettingsViewModel(screening, runner, dialogs, texts);
+        this.templates = new NoteTemplatesViewModel(notes, runner, dialogs, texts);
+        this.codes = new BillingCodesViewModel(billing, runner, dialogs, texts);
+        this.fqhc = new FqhcViewModel(billing, runner, dialogs, texts);
         this.accounts = accounts;
         this.clinic = clinic;
         this.runner = runner;
@@ -85,11 +98,29 @@ public final class SettingsViewModel {
                     : supervisors.isEmpty() ? null : supervisors.get(0));
         }, dialogs::showProblem);
         screening.load();
+        templates.load();
+        codes.load();
+        fqhc.load();
     }
 
     /** The screening section. */
     public ScreeningSettingsViewModel screening() {
         return screening;
+    }
+
+    /** The note templates. */
+    public NoteTemplatesViewModel templates() {
+        return templates;
+    }
+
+    /** The billing code table. */
+    public BillingCodesViewModel codes() {
+        return codes;
+    }
+
+    /** The FQHC same-day setting. */
+    public FqhcViewModel fqhc() {
+        return fqhc;
     }
 
     /** Saves the idle-lock minutes (1 to 60) and applies them at once. */
@@ -145,10 +176,13 @@ public final class SettingsViewModel {
     }
 
     /**
-     * Whether the window may close: yes when the add-user form is empty, else only if the person agrees
-     * to discard what was typed (the question's default is No).
+     * Whether the window may close: yes when nothing typed is unsaved (the add-user form, a note template, a billing
+     * code, the FQHC setting), else only if the person agrees to discard it (the question's default is No).
      */
     public boolean mayClose() {
+        if (templates.hasUnsavedChanges() || codes.hasUnsavedChanges() || fqhc.hasUnsavedChanges()) {
+            return dialogs.confirm("settings.discard.title", "settings.discard.message");
+        }
         if (isBlank(displayName) && isBlank(username) && isEmpty(password)) {
             return true;
         }

@@ -34,8 +34,8 @@ class ScreeningSettingsViewModelTest {
     @BeforeEach
     void open() {
         app = TestApp.signedIn(dir, MutableClock.at("2026-01-05T14:00:00Z"));
-        vm = new SettingsViewModel(app.accounts(), app.clinic(), app.screening(), new SyncRunner(), dialogs,
-                new Texts(Locale.ENGLISH), minutes -> { }).screening();
+        vm = new SettingsViewModel(app.accounts(), app.clinic(), app.screening(), app.notes(), app.billing(),
+                new SyncRunner(), dialogs, new Texts(Locale.ENGLISH), minutes -> { }).screening();
         vm.load();
     }
 

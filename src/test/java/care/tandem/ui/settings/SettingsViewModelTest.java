@@ -32,8 +32,8 @@ class SettingsViewModelTest {
     @BeforeEach
     void open() {
         app = TestApp.signedIn(dir, MutableClock.at("2026-01-05T14:00:00Z"));
-        vm = new SettingsViewModel(app.accounts(), app.clinic(), app.screening(), new SyncRunner(), dialogs,
-                new Texts(Locale.ENGLISH), appliedMinutes::set);
+        vm = new SettingsViewModel(app.accounts(), app.clinic(), app.screening(), app.notes(), app.billing(),
+                new SyncRunner(), dialogs, new Texts(Locale.ENGLISH), appliedMinutes::set);
         vm.load();
     }
 
@@ -132,6 +132,25 @@ class SettingsViewModelTest {
 
         dialogs.answer = true;
         assertTrue(vm.mayClose());
+    }
+
+    @Test
+    void closingWithAnUnsavedTemplateCodeOrFqhcSettingAsksOnceAndNoKeepsThem() {
+        vm.templates().name().set("Half-renamed template");
+        vm.codes().edit(vm.codes().codes().get(0));
+        vm.codes().labelEs().set("A medio escribir");
+        vm.fqhc().fqhc().set(true);
+        dialogs.answer = false;
+
+        assertFalse(vm.mayClose());
+        assertEquals(List.of("settings.discard.message"), dialogs.questions);
+        assertEquals("Half-renamed template", vm.templates().name().get());
+
+        vm.templates().save();
+        vm.codes().save();
+        vm.fqhc().save();
+        assertTrue(vm.mayClose());
+        assertEquals(1, dialogs.questions.size(), "nothing unsaved is left to ask about");
     }
 
     @Test
