@@ -45,10 +45,8 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -589,12 +587,6 @@ public final class NoteEditorViewModel {
     /** True when signing sends the note for a co-signature (the signed-in user is an associate). */
     public boolean signSendsForCosign() {
         return user.get().map(u -> u.role().needsSupervisor()).orElse(false);
-    }
-
-    /** The caregivers present at the visit, for a warm hand-off (the view asks which one when there are several). */
-    public List<UUID> caregiversPresent() {
-        Visit v = visit.get();
-        return v == null ? List.of() : new ArrayList<>(v.caregivers());
     }
 
     // ---- properties ----

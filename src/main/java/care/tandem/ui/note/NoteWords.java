@@ -20,11 +20,9 @@ public final class NoteWords {
     private final Texts texts;
     private final DateTimeFormatter dates;
     private final DateTimeFormatter times;
-    private final ZoneId zone;
 
     public NoteWords(Texts texts, ZoneId zone) {
         this.texts = texts;
-        this.zone = zone;
         this.dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(FormatLocale.of(texts));
         this.times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(FormatLocale.of(texts)).withZone(zone);
@@ -32,10 +30,6 @@ public final class NoteWords {
 
     public Texts texts() {
         return texts;
-    }
-
-    public ZoneId zone() {
-        return zone;
     }
 
     public String kind(VisitKind k) {

@@ -128,10 +128,6 @@ public final class VisitsView {
         return vm;
     }
 
-    public NoteEditorView editor() {
-        return editor;
-    }
-
     /** Reads the list again (the section is shown). */
     public void refresh() {
         vm.refresh();

@@ -7,8 +7,6 @@ import care.tandem.service.NoteService;
 import care.tandem.ui.common.BackgroundRunner;
 import care.tandem.ui.common.DialogService;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -34,7 +32,6 @@ public final class VisitsViewModel {
     private final ObservableList<NoteSummary> rows = FXCollections.observableArrayList();
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(this, "mode", Mode.MY_DRAFTS);
     private final ReadOnlyIntegerWrapper cosignCount = new ReadOnlyIntegerWrapper(this, "cosignCount");
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
 
     public VisitsViewModel(NoteService notes, BackgroundRunner runner, DialogService dialogs,
                            Supplier<Optional<User>> user) {
@@ -54,21 +51,16 @@ public final class VisitsViewModel {
     public void refresh() {
         Mode m = mode.get();
         boolean supervisor = supervises();
-        loading.set(true);
         runner.read(() -> new Lists(switch (m) {
             case MY_DRAFTS -> notes.myDrafts();
             case RECENT -> notes.recent();
             case TO_COSIGN -> supervisor ? notes.cosignQueue() : List.<NoteSummary>of();
         }, supervisor ? notes.cosignQueue().size() : 0), lists -> {
-            loading.set(false);
             if (m == mode.get()) {
                 rows.setAll(lists.rows());
             }
             cosignCount.set(lists.cosign());
-        }, failure -> {
-            loading.set(false);
-            dialogs.showProblem(failure);
-        });
+        }, dialogs::showProblem);
     }
 
     private record Lists(List<NoteSummary> rows, int cosign) {
@@ -84,9 +76,5 @@ public final class VisitsViewModel {
 
     public ReadOnlyIntegerProperty cosignCountProperty() {
         return cosignCount.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
     }
 }
