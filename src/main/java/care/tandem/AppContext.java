@@ -24,6 +24,8 @@ import care.tandem.service.BillingService;
 import care.tandem.service.ClinicService;
 import care.tandem.service.DemoService;
 import care.tandem.service.FamilyService;
+import care.tandem.service.FhirExportService;
+import care.tandem.persistence.FhirExportRepository;
 import care.tandem.service.NotePrinting;
 import care.tandem.service.NoteService;
 import care.tandem.service.ReferralService;
@@ -54,6 +56,7 @@ public final class AppContext implements AutoCloseable {
     private final BillingService billing;
     private final NotePrinting notePrinting;
     private final FhirJson fhir = new FhirJson();
+    private final FhirExportService fhirExport;
 
     private AppContext(DataFolder folder, Database database, Clock clock, PasswordHasher hasher) {
         this.folder = folder;
@@ -87,6 +90,9 @@ public final class AppContext implements AutoCloseable {
                 familyRepository, users, install, audit, stamps, session, clinic);
         this.notePrinting = new NotePrinting(database, notes, billing, families, accounts, clinic, audit, stamps,
                 session, new PdfPrinting());
+        this.fhirExport = new FhirExportService(database, new FhirExportRepository(), familyRepository,
+                new ScreeningRepository(), new ReferralRepository(), new NoteRepository(), users, audit, stamps,
+                session, screening::instruments, notePrinting, clinic, fhir);
     }
 
     /**
@@ -171,6 +177,11 @@ public final class AppContext implements AutoCloseable {
     /** The note and superbill PDFs, and printing. */
     public NotePrinting notePrinting() {
         return notePrinting;
+    }
+
+    /** The FHIR R4 export (Bundle JSON or NDJSON). */
+    public FhirExportService fhirExport() {
+        return fhirExport;
     }
 
     public DemoService demo() {

@@ -107,10 +107,17 @@ public final class NotePrinting {
     }
 
     NoteDocument document(Note n) {
-        Texts t = new Texts(RECORD);
         Visit v = notes.visit(n.visitId());
         Family f = families.find(n.familyId()).orElseThrow();
         Member child = f.members().stream().filter(m -> m.id().equals(v.childId())).findFirst().orElseThrow();
+        String clinician = accounts.users().stream().filter(u -> u.id().equals(v.clinicianId())).findFirst()
+                .map(u -> u.displayName()).orElse("");
+        return document(n, v, child, clinician, clinic.info().clinicName());
+    }
+
+    /** The note as its PDF shows it, from records already read (the FHIR export reads them itself, with no session). */
+    NoteDocument document(Note n, Visit v, Member child, String clinician, String clinicName) {
+        Texts t = new Texts(RECORD);
         NoteContent c = n.content();
         List<NoteDocument.Section> sections = new ArrayList<>();
         if (!c.concerns().isEmpty() || !c.concernText().isBlank()) {
@@ -137,13 +144,11 @@ public final class NotePrinting {
                     t.get("pdf.note.report", time(c.mandatedReport().madeAt()), c.mandatedReport().agency(),
                             c.mandatedReport().reference())));
         }
-        String clinician = accounts.users().stream().filter(u -> u.id().equals(v.clinicianId())).findFirst()
-                .map(u -> u.displayName()).orElse("");
         NoteDocument.Visit visit = new NoteDocument.Visit(date(v.date()), t.get("visits.kind." + v.kind().name()),
                 t.get("visits.place." + v.place().name()), v.minutes(), clinician);
         List<NoteDocument.Addendum> addenda = n.addenda().stream()
                 .map((Addendum a) -> new NoteDocument.Addendum(a.text(), signature(a.signature(), ""))).toList();
-        return new NoteDocument(RECORD, clinic.info().clinicName(), t.get("pdf.note.documentTitle"),
+        return new NoteDocument(RECORD, clinicName, t.get("pdf.note.documentTitle"),
                 new NoteDocument.Child(child.fullName(), date(child.birthDate())), visit, sections,
                 confidential.isEmpty() ? NoteDocument.Confidential.NONE
                         : new NoteDocument.Confidential(t.get("visits.note.confidential"), confidential),

@@ -27,5 +27,7 @@ public enum AuditAction {
     /** A billing code accepted for a visit. */
     BILLING_CODE_ACCEPTED,
     /** An accepted billing code removed from a visit (kept as a tombstone). */
-    BILLING_CODE_REMOVED
+    BILLING_CODE_REMOVED,
+    /** Records exported (FHIR, NDJSON); the detail says the format, the period and the counts, never patient data. */
+    EXPORT
 }

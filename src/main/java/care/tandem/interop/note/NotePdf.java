@@ -41,6 +41,11 @@ public final class NotePdf {
         PdfLayout.save(layout(note, includeConfidential), file);
     }
 
+    /** The note's PDF as bytes, for a document that carries it (the FHIR export's DocumentReference). */
+    public static byte[] render(NoteDocument note, boolean includeConfidential) {
+        return PdfLayout.render(layout(note, includeConfidential));
+    }
+
     private static PdfDocument layout(NoteDocument note, boolean includeConfidential) {
         Texts t = new Texts(note.language());
         boolean confidential = includeConfidential && !note.confidential().isEmpty();
