@@ -7,6 +7,7 @@ import ca.uhn.fhir.validation.ValidationResult;
 import care.tandem.AppContext;
 import care.tandem.service.ExportProgress;
 import care.tandem.service.FhirExportService;
+import care.tandem.testing.ExportFixture;
 import care.tandem.testing.MutableClock;
 import care.tandem.testing.TestApp;
 import org.hl7.fhir.r4.model.Bundle;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -39,9 +41,12 @@ class FhirExportValidationTest {
     @Test
     void everyExportedResourceValidatesAgainstBaseR4(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("export");
+        Path bundles = dir.resolve("bundles");
+        ExportFixture.create(dir.resolve("data"), clock);
         try (AppContext app = TestApp.open(dir.resolve("data"), clock)) {
-            app.demo().addFamilies(13, 3L, n -> { }, () -> false);
             app.fhirExport().export(new FhirExportService.Request(FhirExportService.Format.NDJSON, out, null),
+                    ExportProgress.NONE);
+            app.fhirExport().export(new FhirExportService.Request(FhirExportService.Format.FHIR, bundles, null),
                     ExportProgress.NONE);
         }
         FhirContext context = FhirContext.forR4();
@@ -59,6 +64,10 @@ class FhirExportValidationTest {
         long restricted = resources.stream().filter(r -> r.getMeta().getSecurity().stream()
                 .anyMatch((Coding c) -> "R".equals(c.getCode()))).count();
         System.out.println("exported " + resources.size() + " resources " + byType + ", restricted " + restricted);
+        assertEquals(Set.of("Patient", "RelatedPerson", "Encounter", "QuestionnaireResponse", "Observation",
+                "Condition", "ServiceRequest", "Task", "DocumentReference", "Provenance", "Practitioner"),
+                byType.keySet(), "every kind of resource appears");
+        assertTrue(restricted >= 10, "private results, referrals, codes and note copies appear");
 
         FhirValidation validation = new FhirValidation(context);
         long warnings = 0;
@@ -70,10 +79,6 @@ class FhirExportValidationTest {
             ValidationResult result = validation.validate(r);
             nanos.merge(r.fhirType(), (System.nanoTime() - t) / 1_000_000, Long::sum);
             warnings += FhirValidation.warnings(result);
-            if (r.fhirType().equals("DocumentReference")) {
-                System.out.println("doc " + (System.nanoTime() - t) / 1_000_000 + " ms, "
-                        + ((org.hl7.fhir.r4.model.DocumentReference) r).getContentFirstRep().getAttachment().getSize());
-            }
             for (SingleValidationMessage m : FhirValidation.errors(result)) {
                 errors.add(r.fhirType() + "/" + r.getIdElement().getIdPart() + " " + m.getLocationString() + ": "
                         + m.getMessage());
@@ -83,6 +88,15 @@ class FhirExportValidationTest {
                 + " ms: " + errors.size() + " errors, " + warnings + " warnings");
         System.out.println("ms by type " + nanos);
         errors.stream().limit(40).forEach(System.out::println);
+        // The Bundle around them: its first entries, as a file holds them (fullUrl, type collection).
+        Bundle first;
+        try (Stream<Path> files = Files.list(bundles)) {
+            first = parser.parseResource(Bundle.class, Files.readString(files.sorted().findFirst().orElseThrow()));
+        }
+        first.getEntry().subList(12, first.getEntry().size()).clear();
+        for (SingleValidationMessage m : FhirValidation.errors(validation.validate(first))) {
+            errors.add("Bundle " + m.getLocationString() + ": " + m.getMessage());
+        }
         assertEquals(List.of(), errors.stream().limit(20).toList());
         assertTrue(resources.size() > 0);
     }
