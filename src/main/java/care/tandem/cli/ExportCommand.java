@@ -2,7 +2,6 @@ package care.tandem.cli;
 
 import care.tandem.AppContext;
 import care.tandem.i18n.Texts;
-import care.tandem.interop.fhir.export.ExportFolder;
 import care.tandem.service.ExportProgress;
 import care.tandem.service.FhirExportService;
 import picocli.CommandLine.Command;
@@ -76,7 +75,7 @@ public final class ExportCommand implements Callable<Integer> {
         PrintWriter outText = spec.commandLine().getOut();
         String f = format.strip().toLowerCase(Locale.ROOT);
         LocalDate from = sinceDate(texts);
-        if (!ExportFolder.usable(out)) {
+        if (!FhirExportService.folderUsable(out)) {
             throw new ParameterException(spec.commandLine(), texts.get("cli.export.notEmpty", out.toAbsolutePath()));
         }
         FhirExportService.Format kind = switch (f) {

@@ -122,6 +122,11 @@ public final class FhirExportService {
         this.fhir = fhir;
     }
 
+    /** Whether an export may go to {@code folder}: it does not exist yet, or is an empty folder. */
+    public static boolean folderUsable(Path folder) {
+        return ExportFolder.usable(folder);
+    }
+
     /**
      * Exports, reporting progress as families are written ({@code export.progress.families}) and stopping when the
      * progress says it is cancelled. Runs on the caller's thread (never the FX thread). Called by a signed-in user

@@ -112,6 +112,14 @@ public final class MainWindowController {
         settingsButton.setVisible(vm.isAdministrator());
         settingsButton.setManaged(vm.isAdministrator());
         settingsButton.setOnAction(e -> openSettings.run());
+        // Export… (issue 6): the clinic's records as FHIR, NDJSON or CSV, with progress and Cancel.
+        Button exportButton = new Button(ui.texts().get("main.export"));
+        exportButton.setId("exportButton");
+        exportButton.getStyleClass().add("flat");
+        exportButton.setOnAction(e -> care.tandem.ui.export.ExportDialog.show(ui, window()));
+        if (settingsButton.getParent() instanceof HBox bar) {
+            bar.getChildren().add(bar.getChildren().indexOf(settingsButton), exportButton);
+        }
         helpButton.setOnAction(e -> openHelp.run());
         helpButton.setTooltip(new Tooltip(ui.texts().get("main.help.accessible")));
         lockButton.setOnAction(e -> vm.lock().lock());
