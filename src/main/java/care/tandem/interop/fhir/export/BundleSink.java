@@ -23,7 +23,7 @@ import java.util.UUID;
  */
 public final class BundleSink implements ResourceSink {
     /** Resources per file by default. */
-    public static final int MAX_ENTRIES = 5_000;
+    public static final int MAX_ENTRIES = 2_000;
     /** About this many bytes per file by default. */
     public static final long MAX_BYTES = 32L * 1024 * 1024;
 
