@@ -49,7 +49,8 @@ public enum Problem {
     FILE_WRONG_KIND,
     FILE_DAMAGED,
     FILE_OTHER_CLINIC,
-    FILE_TAMPERED;
+    FILE_TAMPERED,
+    EXPORT_FOLDER_NOT_EMPTY;
 
     /** The bundle key of this problem's message. */
     public String messageKey() {
