@@ -22,6 +22,7 @@ import care.tandem.persistence.UserRepository;
 import care.tandem.service.AccountService;
 import care.tandem.service.BillingService;
 import care.tandem.service.ClinicService;
+import care.tandem.service.CsvExportService;
 import care.tandem.service.DemoService;
 import care.tandem.service.FamilyService;
 import care.tandem.service.NotePrinting;
@@ -53,6 +54,7 @@ public final class AppContext implements AutoCloseable {
     private final NoteService notes;
     private final BillingService billing;
     private final NotePrinting notePrinting;
+    private final CsvExportService csvExport;
     private final FhirJson fhir = new FhirJson();
 
     private AppContext(DataFolder folder, Database database, Clock clock, PasswordHasher hasher) {
@@ -87,6 +89,9 @@ public final class AppContext implements AutoCloseable {
                 familyRepository, users, install, audit, stamps, session, clinic);
         this.notePrinting = new NotePrinting(database, notes, billing, families, accounts, clinic, audit, stamps,
                 session, new PdfPrinting());
+        this.csvExport = new CsvExportService(database, familyRepository, new ScreeningRepository(),
+                new ReferralRepository(), new BillingRepository(), new NoteRepository(), users, audit, stamps, session,
+                screening::instruments);
     }
 
     /**
@@ -171,6 +176,10 @@ public final class AppContext implements AutoCloseable {
     /** The note and superbill PDFs, and printing. */
     public NotePrinting notePrinting() {
         return notePrinting;
+    }
+
+    public CsvExportService csvExport() {
+        return csvExport;
     }
 
     public DemoService demo() {
