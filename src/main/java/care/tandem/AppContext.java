@@ -82,11 +82,11 @@ public final class AppContext implements AutoCloseable {
         this.notes = new NoteService(database, new NoteRepository(), new ScreeningRepository(),
                 new ReferralRepository(), familyRepository, users, audit, stamps, session, referrals,
                 screening::instruments);
-        this.demo = new DemoService(database, familyRepository, users, install, audit, accounts, stamps,
-                new ScreeningRepository(), screening::instruments, referrals, new ReferralRepository(), notes,
-                new NoteRepository());
         this.billing = new BillingService(database, new BillingRepository(), new ScreeningRepository(),
                 familyRepository, users, install, audit, stamps, session, clinic);
+        this.demo = new DemoService(database, familyRepository, users, install, audit, accounts, stamps,
+                new ScreeningRepository(), screening::instruments, referrals, new ReferralRepository(), notes,
+                new NoteRepository(), billing);
         this.notePrinting = new NotePrinting(database, notes, billing, families, accounts, clinic, audit, stamps,
                 session, new PdfPrinting());
         this.csvExport = new CsvExportService(database, familyRepository, new ScreeningRepository(),

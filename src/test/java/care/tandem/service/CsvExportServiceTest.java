@@ -102,6 +102,9 @@ class CsvExportServiceTest {
         assertEquals(count("SELECT count(*) FROM referral WHERE deleted_at IS NULL AND private = 0"),
                 rows(out, Sheet.REFERRALS).size());
         assertEquals(r.rows().get(Sheet.SCREENINGS), (long) rows(out, Sheet.SCREENINGS).size());
+        long codes = count("SELECT count(*) FROM visit_billing_code WHERE removed_at IS NULL AND confidential = 0");
+        assertTrue(codes > 0, "the demo's signed notes have accepted codes");
+        assertEquals(codes, rows(out, Sheet.VISIT_CODES).size(), "confidential codes left out");
         List<CSVRecord> dictionary = read(out.resolve(QualityCsv.DICTIONARY));
         for (Sheet s : Sheet.values()) {
             for (QualityCsv.Column c : s.columns()) {
@@ -163,6 +166,8 @@ class CsvExportServiceTest {
         assertTrue(rows(with, Sheet.SCREENING_DOMAINS).stream().anyMatch(r -> r.get("domain").equals("safety")));
         assertEquals(count("SELECT count(*) FROM referral WHERE deleted_at IS NULL"),
                 rows(with, Sheet.REFERRALS).size());
+        assertEquals(count("SELECT count(*) FROM visit_billing_code WHERE removed_at IS NULL"),
+                rows(with, Sheet.VISIT_CODES).size());
         assertTrue(rows(with, Sheet.SCREENINGS).stream().filter(r -> r.get("instrument").equals("ahc-hrsn"))
                 .allMatch(r -> r.get("private_parts").equals("included")));
     }
