@@ -22,6 +22,7 @@ import care.tandem.persistence.UserRepository;
 import care.tandem.service.AccountService;
 import care.tandem.service.BillingService;
 import care.tandem.service.ClinicService;
+import care.tandem.service.CsvExportService;
 import care.tandem.service.DemoService;
 import care.tandem.service.FamilyService;
 import care.tandem.service.FhirExportService;
@@ -55,6 +56,7 @@ public final class AppContext implements AutoCloseable {
     private final NoteService notes;
     private final BillingService billing;
     private final NotePrinting notePrinting;
+    private final CsvExportService csvExport;
     private final FhirJson fhir = new FhirJson();
     private final FhirExportService fhirExport;
 
@@ -83,16 +85,19 @@ public final class AppContext implements AutoCloseable {
         this.notes = new NoteService(database, new NoteRepository(), new ScreeningRepository(),
                 new ReferralRepository(), familyRepository, users, audit, stamps, session, referrals,
                 screening::instruments);
-        this.demo = new DemoService(database, familyRepository, users, install, audit, accounts, stamps,
-                new ScreeningRepository(), screening::instruments, referrals, new ReferralRepository(), notes,
-                new NoteRepository());
         this.billing = new BillingService(database, new BillingRepository(), new ScreeningRepository(),
                 familyRepository, users, install, audit, stamps, session, clinic);
+        this.demo = new DemoService(database, familyRepository, users, install, audit, accounts, stamps,
+                new ScreeningRepository(), screening::instruments, referrals, new ReferralRepository(), notes,
+                new NoteRepository(), billing);
         this.notePrinting = new NotePrinting(database, notes, billing, families, accounts, clinic, audit, stamps,
                 session, new PdfPrinting());
         this.fhirExport = new FhirExportService(database, new FhirExportRepository(), familyRepository,
                 new ScreeningRepository(), new ReferralRepository(), new NoteRepository(), users, audit, stamps,
                 session, screening::instruments, notePrinting, clinic, fhir);
+        this.csvExport = new CsvExportService(database, familyRepository, new ScreeningRepository(),
+                new ReferralRepository(), new BillingRepository(), new NoteRepository(), users, audit, stamps, session,
+                screening::instruments);
     }
 
     /**
@@ -182,6 +187,10 @@ public final class AppContext implements AutoCloseable {
     /** The FHIR R4 export (Bundle JSON or NDJSON). */
     public FhirExportService fhirExport() {
         return fhirExport;
+    }
+
+    public CsvExportService csvExport() {
+        return csvExport;
     }
 
     public DemoService demo() {

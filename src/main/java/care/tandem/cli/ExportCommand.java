@@ -2,6 +2,7 @@ package care.tandem.cli;
 
 import care.tandem.AppContext;
 import care.tandem.i18n.Texts;
+import care.tandem.service.CsvExportService;
 import care.tandem.service.ExportProgress;
 import care.tandem.service.FhirExportService;
 import picocli.CommandLine.Command;
@@ -32,7 +33,7 @@ import java.util.stream.Collectors;
                 "fhir: FHIR R4 Bundle JSON files; ndjson: one <ResourceType>.ndjson per resource type; csv: "
                         + "spreadsheets for quality work.",
                 "Private content is in FHIR and NDJSON exports marked restricted (meta.security R); CSV leaves it "
-                        + "out unless --include-private is given."})
+                        + "out (a clinician may include it from the window's Export dialog)."})
 public final class ExportCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -53,7 +54,8 @@ public final class ExportCommand implements Callable<Integer> {
     String since;
 
     @Option(names = "--include-private",
-            description = "CSV: include private content (interpersonal-safety answers and what reveals them).")
+            description = "CSV: include private content. Needs a clinician signed in, so it is refused here: use "
+                    + "the window's Export dialog.")
     boolean includePrivate;
 
     @Mixin
@@ -84,9 +86,9 @@ public final class ExportCommand implements Callable<Integer> {
             case "csv" -> null;
             default -> throw new ParameterException(spec.commandLine(), texts.get("cli.export.format", format));
         };
-        if (kind == null) {
-            spec.commandLine().getErr().println(texts.get("cli.export.csvNotBuilt"));
-            return 2;
+        if (kind == null && includePrivate) {
+            // Private content needs a clinician or supervisor signed in (CsvExportService); the command line has none.
+            throw new ParameterException(spec.commandLine(), texts.get("cli.export.privateNeedsSignIn"));
         }
         if (includePrivate) {
             outText.println(texts.get("cli.export.privateNote"));
@@ -95,14 +97,21 @@ public final class ExportCommand implements Callable<Integer> {
         try (AppContext app = AppContext.open(dir, clock)) {
             passphrase.unlock(app, spec);
             boolean demo = app.clinic().info().demo();
-            FhirExportService.Result r = app.fhirExport().export(new FhirExportService.Request(kind, out, from),
-                    new Printed(outText, texts));
-            String types = r.resources().entrySet().stream().map((Map.Entry<String, Long> e) -> e.getKey() + " "
-                    + e.getValue()).collect(Collectors.joining(", "));
-            outText.println(texts.get("cli.export.done", r.families(), r.resourceCount(), types, r.folder(),
-                    String.format(Locale.ROOT, "%.1f", r.bytes() / 1_048_576.0)));
-            if (demo) {
-                outText.println(texts.get("cli.export.demo"));
+            Printed progress = new Printed(outText, texts);
+            if (kind == null) {
+                CsvExportService.Result r = app.csvExport().export(out, from, false, progress);
+                long rows = r.rows().values().stream().mapToLong(Long::longValue).sum();
+                outText.println(texts.get("cli.export.doneCsv", rows, r.folder().toAbsolutePath()));
+            } else {
+                FhirExportService.Result r = app.fhirExport().export(new FhirExportService.Request(kind, out, from),
+                        progress);
+                String types = r.resources().entrySet().stream().map((Map.Entry<String, Long> e) -> e.getKey()
+                        + " " + e.getValue()).collect(Collectors.joining(", "));
+                outText.println(texts.get("cli.export.done", r.families(), r.resourceCount(), types, r.folder(),
+                        String.format(Locale.ROOT, "%.1f", r.bytes() / 1_048_576.0)));
+                if (demo) {
+                    outText.println(texts.get("cli.export.demo"));
+                }
             }
         }
         return 0;

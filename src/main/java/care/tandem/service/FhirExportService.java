@@ -5,8 +5,8 @@ import care.tandem.domain.family.Family;
 import care.tandem.domain.family.Member;
 import care.tandem.domain.note.Note;
 import care.tandem.domain.note.NoteSummary;
-import care.tandem.domain.problem.Problem;
 import care.tandem.domain.problem.ProblemException;
+import care.tandem.files.ExportFolder;
 import care.tandem.domain.referral.Referral;
 import care.tandem.domain.screening.InstrumentLibrary;
 import care.tandem.domain.screening.Screening;
@@ -14,7 +14,6 @@ import care.tandem.domain.screening.Visit;
 import care.tandem.domain.user.User;
 import care.tandem.interop.fhir.FhirJson;
 import care.tandem.interop.fhir.export.BundleSink;
-import care.tandem.interop.fhir.export.ExportFolder;
 import care.tandem.interop.fhir.export.FamilyRecords;
 import care.tandem.interop.fhir.export.FhirMapper;
 import care.tandem.interop.fhir.export.NdjsonSink;
@@ -33,6 +32,7 @@ import ca.uhn.fhir.parser.IParser;
 import org.hl7.fhir.r4.model.Resource;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -45,13 +45,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The FHIR R4 export of everything Tandem holds (docs/fhir-export.md): as Bundle JSON files or as one NDJSON file per
  * resource type, into a folder that holds nothing else, written in a staging folder beside it and moved into place
- * when complete (a failed or cancelled export leaves nothing). Families are read a page at a time, each page in one
+ * when complete ({@link ExportFolder}: a failed or cancelled export leaves nothing). Families are read a page at a time, each page in one
  * read transaction, and written as they are mapped, so memory stays flat however many families there are. The export
  * is audited (format, period, counts; never patient data).
  */
@@ -124,17 +126,28 @@ public final class FhirExportService {
 
     /** Whether an export may go to {@code folder}: it does not exist yet, or is an empty folder. */
     public static boolean folderUsable(Path folder) {
-        return ExportFolder.usable(folder);
+        if (!Files.exists(folder)) {
+            return true;
+        }
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**
      * Exports, reporting progress as families are written ({@code export.progress.families}) and stopping when the
      * progress says it is cancelled. Runs on the caller's thread (never the FX thread). Called by a signed-in user
-     * or by the command line (whose passphrase showed it is the clinic's staff; audited with no user).
+     * or by the command line (whose passphrase showed it is the clinic's staff; audited with no user). The folder
+     * ends holding exactly the export, or is left as it was ({@link ExportFolder}).
      *
-     * @throws ProblemException EXPORT_FOLDER_NOT_EMPTY when the folder holds anything; EXPORT_CANCELLED when
-     *                          cancelled (nothing is left behind); DISK_FULL or STORAGE_FAILED when it cannot be
-     *                          written
+     * @throws ProblemException EXPORT_FOLDER_NOT_EMPTY when the folder holds anything; DISK_FULL or STORAGE_FAILED
+     *                          when it cannot be written
+     * @throws CancellationException when the progress reports a cancel (nothing is left behind)
      */
     public Result export(Request request, ExportProgress progress) {
         ZoneId zone = stamps.clock().getZone();
@@ -145,20 +158,17 @@ public final class FhirExportService {
         String clinicName = clinic.info().clinicName();
         FhirMapper mapper = new FhirMapper(library, byId);
         long total = db.read(c -> export.countFamilies(c, since));
-        ExportFolder folder = ExportFolder.stage(request.folder());
         IParser parser = fhir.context().newJsonParser();
-        long done = 0;
-        Map<String, Long> counts;
-        long bytes;
-        try {
-            ResourceSink sink = request.format() == Format.FHIR ? new BundleSink(folder.staging(), parser)
-                    : new NdjsonSink(folder.staging(), parser);
+        Result result = ExportFolder.write(request.folder(), staging -> {
+            ResourceSink sink = request.format() == Format.FHIR ? new BundleSink(staging, parser)
+                    : new NdjsonSink(staging, parser);
+            long done = 0;
             try (sink) {
                 progress.step("export.progress.families", 0, total);
                 long after = 0;
                 while (true) {
                     if (progress.cancelled()) {
-                        throw new ProblemException(Problem.EXPORT_CANCELLED);
+                        throw new CancellationException();
                     }
                     long from = after;
                     List<Loaded> page = db.read(c -> page(c, from, since));
@@ -179,24 +189,14 @@ public final class FhirExportService {
                     sink.add(mapper.practitioner(user));
                 }
             }
-            counts = sink.counts();
-            bytes = sink.bytes();
             if (progress.cancelled()) {
-                throw new ProblemException(Problem.EXPORT_CANCELLED);
+                throw new CancellationException();
             }
-            folder.commit();
-        } catch (IOException e) {
-            folder.discard();
-            boolean full = String.valueOf(e.getMessage()).contains("No space left");
-            throw new ProblemException(full ? Problem.DISK_FULL : Problem.STORAGE_FAILED, e, request.folder());
-        } catch (RuntimeException e) {
-            folder.discard();
-            throw e;
-        }
-        Result result = new Result(folder.target(), done, counts, bytes);
+            return new Result(request.folder().toAbsolutePath().normalize(), done, sink.counts(), sink.bytes());
+        });
         UUID user = session.user().map(User::id).orElse(null);
         String detail = "format=" + request.format().name().toLowerCase(java.util.Locale.ROOT)
-                + (request.since() == null ? "" : " since=" + request.since()) + " families=" + done
+                + (request.since() == null ? "" : " since=" + request.since()) + " families=" + result.families()
                 + " resources=" + result.resourceCount() + (user == null ? " (command line)" : "");
         db.write(c -> {
             audit.append(c, stamps.now(user), AuditAction.EXPORT, "export", null, detail);

@@ -81,13 +81,26 @@ class ExportCommandTest {
     }
 
     @Test
-    void anUnknownFormatIsRefusedAndCsvIsNotBuiltHereYet(@TempDir Path dir) {
+    void anUnknownFormatIsRefused(@TempDir Path dir) {
         Path data = demo(dir);
         assertEquals(2, run("export", "--format", "xml", "--out", dir.resolve("x").toString(), "--data-dir",
                 data.toString()));
         assertTrue(err.toString().contains("fhir, ndjson or csv"), err.toString());
-        assertEquals(2, run("export", "--format", "csv", "--out", dir.resolve("y").toString(), "--data-dir",
-                data.toString()));
-        assertTrue(err.toString().contains("CSV export is not built"), err.toString());
+    }
+
+    @Test
+    void csvIsWrittenWithoutPrivateContentWhichTheCommandLineCannotInclude(@TempDir Path dir) throws IOException {
+        Path data = demo(dir);
+        assertEquals(2, run("export", "--format", "csv", "--include-private", "--out", dir.resolve("p").toString(),
+                "--data-dir", data.toString()));
+        assertTrue(err.toString().contains("--include-private needs a clinician"), err.toString());
+        assertFalse(Files.exists(dir.resolve("p")));
+        Path target = dir.resolve("csv");
+        assertEquals(0, run("export", "--format", "csv", "--out", target.toString(), "--data-dir", data.toString()),
+                err.toString());
+        assertTrue(out.toString().contains("with its data dictionary"), out.toString());
+        try (Stream<Path> files = Files.list(target)) {
+            assertTrue(files.anyMatch(p -> p.getFileName().toString().endsWith(".csv")));
+        }
     }
 }

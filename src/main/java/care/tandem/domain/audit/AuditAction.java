@@ -28,6 +28,6 @@ public enum AuditAction {
     BILLING_CODE_ACCEPTED,
     /** An accepted billing code removed from a visit (kept as a tombstone). */
     BILLING_CODE_REMOVED,
-    /** Records exported (FHIR, NDJSON); the detail says the format, the period and the counts, never patient data. */
+    /** Records written out of Tandem (FHIR, CSV): what, in the detail; never patient data. */
     EXPORT
 }

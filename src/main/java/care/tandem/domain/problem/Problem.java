@@ -50,8 +50,7 @@ public enum Problem {
     FILE_DAMAGED,
     FILE_OTHER_CLINIC,
     FILE_TAMPERED,
-    EXPORT_FOLDER_NOT_EMPTY,
-    EXPORT_CANCELLED;
+    EXPORT_FOLDER_NOT_EMPTY;
 
     /** The bundle key of this problem's message. */
     public String messageKey() {

@@ -1,6 +1,5 @@
 package care.tandem.ui.export;
 
-import care.tandem.domain.user.Role;
 import care.tandem.i18n.Texts;
 import care.tandem.ui.common.UiContext;
 import care.tandem.ui.family.DateInput;
@@ -212,9 +211,8 @@ public final class ExportDialog {
 
     /** Opens the Export dialog over {@code owner}. */
     public static ExportDialog show(UiContext ui, Window owner) {
-        boolean mayIncludePrivate = ui.app().session().user().map(u -> u.role() != Role.ADMINISTRATOR).orElse(false);
-        ExportViewModel vm = new ExportViewModel(ui.app().fhirExport(), WORKER, Platform::runLater, ui.texts(),
-                mayIncludePrivate);
+        ExportViewModel vm = new ExportViewModel(ui.app().fhirExport(), ui.app().csvExport(), WORKER,
+                Platform::runLater, ui.texts(), ui.app().csvExport().mayIncludePrivate());
         ExportDialog d = new ExportDialog(ui, owner, vm);
         d.stage.show();
         d.firstFocus.requestFocus();

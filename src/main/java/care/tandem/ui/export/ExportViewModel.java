@@ -1,8 +1,8 @@
 package care.tandem.ui.export;
 
-import care.tandem.domain.problem.Problem;
 import care.tandem.domain.problem.ProblemException;
 import care.tandem.i18n.Texts;
+import care.tandem.service.CsvExportService;
 import care.tandem.service.ExportProgress;
 import care.tandem.service.FhirExportService;
 import care.tandem.ui.common.ErrorLog;
@@ -21,6 +21,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -35,6 +36,7 @@ public final class ExportViewModel {
     public enum Format { FHIR, NDJSON, CSV }
 
     private final FhirExportService fhir;
+    private final CsvExportService csv;
     private final Executor worker;
     private final Executor fx;
     private final Texts texts;
@@ -56,9 +58,10 @@ public final class ExportViewModel {
      * @param fx                runs the outcome on the FX thread
      * @param mayIncludePrivate the signed-in user may see private results
      */
-    public ExportViewModel(FhirExportService fhir, Executor worker, Executor fx, Texts texts,
+    public ExportViewModel(FhirExportService fhir, CsvExportService csv, Executor worker, Executor fx, Texts texts,
                            boolean mayIncludePrivate) {
         this.fhir = fhir;
+        this.csv = csv;
         this.worker = worker;
         this.fx = fx;
         this.texts = texts;
@@ -133,50 +136,58 @@ public final class ExportViewModel {
             message.set(texts.get("export.dialog.notEmpty", out));
             return;
         }
-        if (format.get() == Format.CSV) {
-            // The CSV export is wired in by its own branch (app.csvExport()); until then it says so.
-            message.set(texts.get("export.dialog.csvNotBuilt"));
-            return;
-        }
-        FhirExportService.Request request = new FhirExportService.Request(format.get() == Format.FHIR
-                ? FhirExportService.Format.FHIR : FhirExportService.Format.NDJSON, out, since.get());
+        Format chosen = format.get();
+        LocalDate from = since.get();
+        boolean withPrivate = chosen == Format.CSV && mayIncludePrivate && includePrivate.get();
         AtomicBoolean stop = new AtomicBoolean();
         cancel = stop;
         running.set(true);
         progress.set(-1);
         status.set(texts.get("export.dialog.starting"));
+        ExportProgress reporter = new ExportProgress() {
+            @Override
+            public void step(String what, long done, long total) {
+                fx.execute(() -> {
+                    progress.set(total > 0 ? (double) done / total : -1);
+                    status.set(texts.get("export.dialog.progress", done, total));
+                });
+            }
+
+            @Override
+            public boolean cancelled() {
+                return stop.get();
+            }
+        };
         worker.execute(() -> {
             try {
-                FhirExportService.Result r = fhir.export(request, new ExportProgress() {
-                    @Override
-                    public void step(String what, long done, long total) {
-                        fx.execute(() -> {
-                            progress.set(total > 0 ? (double) done / total : -1);
-                            status.set(texts.get("export.dialog.progress", done, total));
-                        });
-                    }
-
-                    @Override
-                    public boolean cancelled() {
-                        return stop.get();
-                    }
-                });
+                String done;
+                if (chosen == Format.CSV) {
+                    CsvExportService.Result r = csv.export(out, from, withPrivate, reporter);
+                    long rows = r.rows().values().stream().mapToLong(Long::longValue).sum();
+                    done = texts.get("export.dialog.doneCsv", rows, r.rows().size() + 1, r.folder());
+                } else {
+                    FhirExportService.Result r = fhir.export(new FhirExportService.Request(chosen == Format.FHIR
+                            ? FhirExportService.Format.FHIR : FhirExportService.Format.NDJSON, out, from), reporter);
+                    done = texts.get("export.dialog.done", r.families(), r.resourceCount(), r.folder());
+                }
                 fx.execute(() -> {
                     running.set(false);
                     finished.set(true);
                     progress.set(1);
-                    status.set(texts.get("export.dialog.done", r.families(), r.resourceCount(), r.folder()));
+                    status.set(done);
+                });
+            } catch (CancellationException e) {
+                fx.execute(() -> {
+                    running.set(false);
+                    progress.set(0);
+                    status.set(texts.get("export.dialog.cancelled"));
                 });
             } catch (ProblemException e) {
                 fx.execute(() -> {
                     running.set(false);
                     progress.set(0);
-                    if (e.problem() == Problem.EXPORT_CANCELLED) {
-                        status.set(texts.get("export.dialog.cancelled"));
-                    } else {
-                        status.set("");
-                        message.set(texts.problem(e));
-                    }
+                    status.set("");
+                    message.set(texts.problem(e));
                 });
             } catch (RuntimeException e) {
                 ErrorLog.unexpected(Thread.currentThread().getName(), e);

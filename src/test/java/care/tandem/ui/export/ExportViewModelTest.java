@@ -41,7 +41,7 @@ class ExportViewModelTest {
     }
 
     private ExportViewModel model(boolean mayIncludePrivate) {
-        return new ExportViewModel(app.fhirExport(), queued::add, Runnable::run, texts, mayIncludePrivate);
+        return new ExportViewModel(app.fhirExport(), app.csvExport(), queued::add, Runnable::run, texts, mayIncludePrivate);
     }
 
     private void runQueued() {
@@ -114,12 +114,18 @@ class ExportViewModelTest {
     }
 
     @Test
-    void csvSaysItIsNotAvailableYet() {
-        ExportViewModel vm = model(true);
+    void csvGoesToTheCsvExportLeavingPrivateContentOutForWhoMayNotSeeIt() throws IOException {
+        ExportViewModel vm = model(false);
+        Path out = dir.resolve("csv");
         vm.format().set(ExportViewModel.Format.CSV);
-        vm.folder().set(dir.resolve("csv").toString());
+        vm.includePrivate().set(true);
+        vm.folder().set(out.toString());
         vm.export();
-        assertEquals("CSV export is not available in this version yet. Choose FHIR or NDJSON.", vm.message().get());
-        assertTrue(queued.isEmpty());
+        runQueued();
+        assertTrue(vm.finished().get(), vm.message().get());
+        assertTrue(vm.status().get().startsWith("Done: "), vm.status().get());
+        try (Stream<Path> files = Files.list(out)) {
+            assertTrue(files.anyMatch(p -> p.getFileName().toString().endsWith(".csv")));
+        }
     }
 }
