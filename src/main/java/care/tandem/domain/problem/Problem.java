@@ -39,7 +39,16 @@ public enum Problem {
     NOTE_NO_SUPERVISOR,
     NOTE_CHANGED_ELSEWHERE,
     NO_PRINTER,
-    PRINT_FAILED;
+    PRINT_FAILED,
+    SYNC_FOLDER_UNUSABLE,
+    SYNC_OTHER_CLINIC,
+    SYNC_PACKAGE_NEWER,
+    SYNC_PACKAGE_UNREADABLE,
+    SYNC_PACKAGE_INCOMPLETE,
+    SYNC_JOIN_NOT_EMPTY,
+    SYNC_NOTHING_TO_JOIN,
+    SYNC_FOLDER_MIXED,
+    SYNC_NOT_SET_UP;
 
     /** The bundle key of this problem's message. */
     public String messageKey() {
