@@ -28,6 +28,8 @@ public enum AuditAction {
     BILLING_CODE_ACCEPTED,
     /** An accepted billing code removed from a visit (kept as a tombstone). */
     BILLING_CODE_REMOVED,
+    /** Records written out of Tandem (FHIR, CSV): what, in the detail; never patient data. */
+    EXPORT,
     /** A sync package written to the sync folder (detail: file, number, records). */
     SYNC_PACKAGE_WRITTEN,
     /** A sync package read from another laptop (detail: file, records, conflicts). */
