@@ -18,6 +18,7 @@ import care.tandem.persistence.NoteRepository;
 import care.tandem.persistence.ReferralRepository;
 import care.tandem.persistence.SchemaMigrator;
 import care.tandem.persistence.ScreeningRepository;
+import care.tandem.persistence.SyncStore;
 import care.tandem.persistence.UserRepository;
 import care.tandem.service.AccountService;
 import care.tandem.service.BillingService;
@@ -31,6 +32,7 @@ import care.tandem.service.ResponseScoringService;
 import care.tandem.service.ScreeningService;
 import care.tandem.service.Session;
 import care.tandem.service.Stamps;
+import care.tandem.service.SyncService;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -54,6 +56,7 @@ public final class AppContext implements AutoCloseable {
     private final BillingService billing;
     private final NotePrinting notePrinting;
     private final FhirJson fhir = new FhirJson();
+    private final SyncService sync;
 
     private AppContext(DataFolder folder, Database database, Clock clock, PasswordHasher hasher) {
         this.folder = folder;
@@ -87,6 +90,8 @@ public final class AppContext implements AutoCloseable {
                 familyRepository, users, install, audit, stamps, session, clinic);
         this.notePrinting = new NotePrinting(database, notes, billing, families, accounts, clinic, audit, stamps,
                 session, new PdfPrinting());
+        this.sync = new SyncService(database, new SyncStore(familyRepository), install, audit, stamps, hlc, session,
+                clinic);
     }
 
     /**
@@ -171,6 +176,11 @@ public final class AppContext implements AutoCloseable {
     /** The note and superbill PDFs, and printing. */
     public NotePrinting notePrinting() {
         return notePrinting;
+    }
+
+    /** Sync with the clinic's other laptops through a shared folder, and the conflicts it kept. */
+    public SyncService sync() {
+        return sync;
     }
 
     public DemoService demo() {

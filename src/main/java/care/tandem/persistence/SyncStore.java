@@ -281,7 +281,7 @@ public final class SyncStore {
             Map<String, Object> kept = d.takeRemote() ? remote : local;
             Map<String, Object> other = d.takeRemote() ? local : remote;
             for (String col : remote.keySet()) {
-                if (!SyncTables.META.contains(col) && !Objects.equals(kept.get(col), other.get(col))) {
+                if (!SyncTables.NO_CONFLICT.contains(col) && !Objects.equals(kept.get(col), other.get(col))) {
                     keptDiff.put(col, kept.get(col));
                     otherDiff.put(col, other.get(col));
                 }
@@ -336,7 +336,7 @@ public final class SyncStore {
             String lv = version(localLog, col, fields);
             FieldMerge.Decision d = FieldMerge.decide(lv, 0, rv, 0, a.sender, a.mine);
             boolean differ = !Objects.equals(local.get(col), remote.get(col));
-            if (d.concurrent() && differ) {
+            if (d.concurrent() && differ && !SyncTables.NO_CONFLICT.contains(col)) {
                 if (d.takeRemote()) {
                     conflict(c, t.name(), id, col, json(remote.get(col)), rv, userOf(remoteLog, rv),
                             json(local.get(col)), lv, userOf(localLog, lv), a);
@@ -380,6 +380,9 @@ public final class SyncStore {
                 continue;
             }
             for (String f : e.fields().split(",")) {
+                if (f.equals(ChangeLog.NO_FIELDS)) {
+                    continue;
+                }
                 if (f.equals(ChangeLog.ALL_FIELDS) || f.equals(column) || !fields.contains(f)) {
                     v = e.hlc();
                     break;

@@ -18,7 +18,8 @@ import java.util.function.ToIntFunction;
  *       lifecycle they are, so a signed note is never undone by a draft written at the same time.</li>
  *   <li>{@link Kind#APPEND}: append-only facts (histories, addenda, the audit trail): inserted once, by id.</li>
  * </ul>
- * Never synced: {@code install_meta} (this laptop's identity and sync bookkeeping), {@code change_log} (each laptop
+ * Never synced: {@code install_meta} (this laptop's identity and sync bookkeeping), {@code audit_event} (each laptop
+ * keeps the trail of what was done and seen on it), {@code change_log} (each laptop
  * keeps its own, with the stamps of the changes it took in), {@code family_search} (rebuilt from the records),
  * {@code sync_package}, {@code sync_guard}, and each table's local columns ({@code revision}, a local {@code seq},
  * sign-in lockout counters).
@@ -40,6 +41,10 @@ public final class SyncTables {
 
     /** Columns that say who last wrote a record and when: they follow its latest version, never a conflict. */
     static final Set<String> META = Set.of("updated_at", "updated_by", "device_id", "hlc");
+
+    /** Columns that merge like any other but never make a conflict (a seeded record created on two laptops). */
+    static final Set<String> NO_CONFLICT = Set.of("updated_at", "updated_by", "device_id", "hlc", "created_at",
+            "created_by");
 
     private static final Set<String> LOCAL = Set.of("revision");
 
@@ -65,7 +70,6 @@ public final class SyncTables {
             fields("billing_code"),
             row("visit_billing_code", r -> r.get("removed_at") == null ? 0 : 1),
             new Table("setting", "key", Kind.FIELDS, Set.of(), r -> 0, null, null),
-            append("audit_event", Set.of("seq")),
             row("sync_conflict", r -> "OPEN".equals(r.get("status")) ? 0 : 1));
 
     private SyncTables() {
