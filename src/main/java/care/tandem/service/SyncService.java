@@ -111,6 +111,22 @@ public final class SyncService {
         return db.read(store::empty);
     }
 
+    /** Whether the folder's packages are a demo clinic's (so the documented demo passphrase opens them). */
+    public boolean folderIsDemo(Path folder) {
+        checkFolder(folder);
+        for (Path f : packages(folder)) {
+            try {
+                SealedFile.Header h = SealedFile.header(f);
+                if (SyncPackageFormat.KIND.equals(h.kind()) && Boolean.parseBoolean(h.fields().get("demo"))) {
+                    return true;
+                }
+            } catch (ProblemException e) {
+                // Not a package: the sync itself reports it.
+            }
+        }
+        return false;
+    }
+
     /** The folder this laptop last synced through. */
     public Optional<Path> rememberedFolder() {
         return db.read(c -> install.meta(c, SyncStore.FOLDER)).map(Path::of);
