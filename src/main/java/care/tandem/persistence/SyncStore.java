@@ -585,6 +585,39 @@ public final class SyncStore {
         return row(c, t.get(), entityId).map(r -> json(r.get(field))).orElse(null);
     }
 
+    /**
+     * A few words that tell a person which record a conflict is about (the family member's name, the visit's date),
+     * or an empty string. Shown on the conflicts screen only, behind sign-in; never logged.
+     */
+    public String describe(Connection c, String entity, String entityId) throws SQLException {
+        String sql = switch (entity) {
+            case "person" -> "SELECT given_name || ' ' || family_name FROM person WHERE id = ?";
+            case "family" -> "SELECT group_concat(given_name || ' ' || family_name, ', ') FROM (SELECT given_name,"
+                    + " family_name FROM person WHERE family_id = ? AND deleted_at IS NULL ORDER BY position)";
+            case "visit" -> "SELECT visit_date FROM visit WHERE id = ?";
+            case "note" -> "SELECT v.visit_date FROM note n JOIN visit v ON v.id = n.visit_id WHERE n.id = ?";
+            case "referral" -> "SELECT p.given_name || ' ' || p.family_name || ', ' || r.need FROM referral r"
+                    + " JOIN person p ON p.id = r.subject_id WHERE r.id = ?";
+            case "screening" -> "SELECT p.given_name || ' ' || p.family_name || ', ' || s.instrument FROM screening s"
+                    + " JOIN person p ON p.id = s.subject_id WHERE s.id = ?";
+            case "app_user" -> "SELECT display_name FROM app_user WHERE id = ?";
+            case "referral_destination" -> "SELECT name FROM referral_destination WHERE id = ?";
+            case "note_template" -> "SELECT name FROM note_template WHERE id = ?";
+            case "billing_code" -> "SELECT code || ' ' || label FROM billing_code WHERE id = ?";
+            case "setting" -> "SELECT key FROM setting WHERE key = ?";
+            default -> null;
+        };
+        if (sql == null) {
+            return "";
+        }
+        try (var ps = c.prepareStatement(sql)) {
+            Rows.bind(ps, entityId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getString(1) != null ? rs.getString(1) : "";
+            }
+        }
+    }
+
     /** A user's display name, for the conflicts screen (null when unknown). */
     public Optional<String> userName(Connection c, String userId) throws SQLException {
         if (userId == null) {

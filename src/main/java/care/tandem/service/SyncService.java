@@ -81,8 +81,8 @@ public final class SyncService {
     }
 
     /** A conflict as the conflicts screen shows it: the record it is about and the names of who wrote each value. */
-    public record ConflictView(SyncConflict conflict, String currentValue, String keptByName, String otherByName,
-                               String resolvedByName) {
+    public record ConflictView(SyncConflict conflict, String record, String currentValue, String keptByName,
+                               String otherByName, String resolvedByName) {
     }
 
     private final Database db;
@@ -446,7 +446,8 @@ public final class SyncService {
         return db.read(c -> {
             List<ConflictView> out = new ArrayList<>();
             for (SyncConflict k : store.conflicts(c, openOnly)) {
-                out.add(new ConflictView(k, store.currentValue(c, k.entity(), k.entityId(), k.field()),
+                out.add(new ConflictView(k, store.describe(c, k.entity(), k.entityId()),
+                        store.currentValue(c, k.entity(), k.entityId(), k.field()),
                         store.userName(c, k.keptBy()).orElse(null), store.userName(c, k.otherBy()).orElse(null),
                         store.userName(c, k.resolvedBy()).orElse(null)));
             }
