@@ -26,17 +26,4 @@ final class ChangeLog {
             ps.executeUpdate();
         }
     }
-
-    /**
-     * Appends an entry for a change taken in from another laptop's sync package: under that change's own stamp and
-     * device, so the record's per-field versions here match the laptop that made it (ADR 0009).
-     */
-    static void recordTaken(Connection c, String hlc, String device, String user, String entity, String entityId,
-                            String fields) throws SQLException {
-        try (var ps = c.prepareStatement(
-                "INSERT INTO change_log (hlc, device_id, user_id, entity, entity_id, fields) VALUES (?, ?, ?, ?, ?, ?)")) {
-            Rows.bind(ps, hlc, device, user, entity, entityId, fields);
-            ps.executeUpdate();
-        }
-    }
 }

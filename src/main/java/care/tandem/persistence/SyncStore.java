@@ -179,6 +179,7 @@ public final class SyncStore {
         private final Set<String> touchedFamilies = new HashSet<>();
         private int records;
         private int conflicts;
+        private Statements statements;
 
         /**
          * @param sender what the package's writer held
@@ -215,6 +216,10 @@ public final class SyncStore {
 
     /** Rebuilds the search terms of the families the package changed and closes the guard. */
     public void endApply(Connection c, Apply a) throws SQLException {
+        if (a.statements != null) {
+            a.statements.close();
+            a.statements = null;
+        }
         for (String family : a.touchedFamilies) {
             families.index(c, family);
         }
@@ -237,24 +242,28 @@ public final class SyncStore {
         }
         Map<String, Object> remote = normalised(r.values());
         String id = String.valueOf(remote.get(t.key()));
+        if (a.statements == null) {
+            a.statements = new Statements(c);
+        }
+        Statements st = a.statements;
         if (t.kind() == SyncTables.Kind.APPEND) {
-            if (insert(c, t.name(), remote, " ON CONFLICT DO NOTHING") > 0) {
+            if (insert(st, t.name(), remote, " ON CONFLICT DO NOTHING") > 0) {
                 a.records++;
             }
             return;
         }
-        Optional<Map<String, Object>> local = row(c, t, id);
+        Optional<Map<String, Object>> local = row(st, c, t, id);
         if (local.isEmpty()) {
-            insert(c, t.name(), remote, "");
-            insertChildren(c, t, r.children());
+            insert(st, t.name(), remote, "");
+            insertChildren(st, c, t, r.children());
             for (LogEntry e : r.log()) {
-                ChangeLog.recordTaken(c, e.hlc(), Knowledge.device(e.hlc()), e.user(), t.name(), id, e.fields());
+                taken(st, e.hlc(), e.user(), t.name(), id, e.fields());
             }
             a.records++;
             touched(c, t, remote, a);
             return;
         }
-        List<LogEntry> mine = localEntries(c, t.name(), id);
+        List<LogEntry> mine = localEntries(st, t.name(), id);
         boolean changed = t.kind() == SyncTables.Kind.ROW
                 ? mergeRow(c, t, id, local.get(), mine, remote, r, a)
                 : mergeFields(c, t, id, local.get(), mine, remote, r.log(), a);
@@ -306,12 +315,12 @@ public final class SyncStore {
                 Rows.bind(ps, id);
                 ps.executeUpdate();
             }
-            insertChildren(c, t, r.children());
+            insertChildren(a.statements, c, t, r.children());
         }
         Set<String> have = localLog.stream().map(LogEntry::hlc).collect(Collectors.toSet());
         for (LogEntry e : r.log()) {
             if (have.add(e.hlc())) {
-                ChangeLog.recordTaken(c, e.hlc(), Knowledge.device(e.hlc()), e.user(), t.name(), id, e.fields());
+                taken(a.statements, e.hlc(), e.user(), t.name(), id, e.fields());
             }
         }
         return true;
@@ -366,8 +375,7 @@ public final class SyncStore {
             update(c, t, id, set, valuesChanged);
         }
         for (var e : taken.entrySet()) {
-            ChangeLog.recordTaken(c, e.getKey(), Knowledge.device(e.getKey()), userOf(remoteLog, e.getKey()), t.name(),
-                    id, String.join(",", e.getValue()));
+            taken(a.statements, e.getKey(), userOf(remoteLog, e.getKey()), t.name(), id, String.join(",", e.getValue()));
         }
         return valuesChanged;
     }
@@ -664,20 +672,61 @@ public final class SyncStore {
     }
 
     private Optional<Map<String, Object>> row(Connection c, SyncTables.Table t, String id) throws SQLException {
-        String select = String.join(", ", synced(c, t));
-        try (var ps = c.prepareStatement("SELECT " + select + " FROM " + t.name() + " WHERE " + t.key() + " = ?")) {
-            Rows.bind(ps, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(values(rs)) : Optional.empty();
-            }
+        try (Statements st = new Statements(c)) {
+            return row(st, c, t, id);
         }
     }
 
-    private static List<LogEntry> localEntries(Connection c, String entity, String id) throws SQLException {
-        try (var ps = c.prepareStatement(
-                "SELECT hlc, user_id, fields FROM change_log WHERE entity_id = ? AND entity = ? ORDER BY seq")) {
-            Rows.bind(ps, id, entity);
-            return entries(ps);
+    private Optional<Map<String, Object>> row(Statements st, Connection c, SyncTables.Table t, String id)
+            throws SQLException {
+        String select = String.join(", ", synced(c, t));
+        var ps = st.get("SELECT " + select + " FROM " + t.name() + " WHERE " + t.key() + " = ?");
+        Rows.bind(ps, id);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(values(rs)) : Optional.empty();
+        }
+    }
+
+    private static List<LogEntry> localEntries(Statements st, String entity, String id) throws SQLException {
+        var ps = st.get("SELECT hlc, user_id, fields FROM change_log WHERE entity_id = ? AND entity = ? ORDER BY seq");
+        Rows.bind(ps, id, entity);
+        return entries(ps);
+    }
+
+    private static void taken(Statements st, String hlc, String user, String entity, String id, String fields)
+            throws SQLException {
+        var ps = st.get(
+                "INSERT INTO change_log (hlc, device_id, user_id, entity, entity_id, fields) VALUES (?, ?, ?, ?, ?, ?)");
+        Rows.bind(ps, hlc, Knowledge.device(hlc), user, entity, id, fields);
+        ps.executeUpdate();
+    }
+
+    /** Prepared statements kept for the length of one package's apply (the same few, thousands of times). */
+    private static final class Statements implements AutoCloseable {
+        private final Connection c;
+        private final Map<String, java.sql.PreparedStatement> cache = new HashMap<>();
+
+        Statements(Connection c) {
+            this.c = c;
+        }
+
+        java.sql.PreparedStatement get(String sql) throws SQLException {
+            java.sql.PreparedStatement ps = cache.get(sql);
+            if (ps == null) {
+                ps = c.prepareStatement(sql);
+                cache.put(sql, ps);
+            } else {
+                ps.clearParameters();
+            }
+            return ps;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            for (var ps : cache.values()) {
+                ps.close();
+            }
+            cache.clear();
         }
     }
 
@@ -733,7 +782,7 @@ public final class SyncStore {
         return x.toString();
     }
 
-    private void insertChildren(Connection c, SyncTables.Table t, List<Map<String, Object>> children)
+    private void insertChildren(Statements st, Connection c, SyncTables.Table t, List<Map<String, Object>> children)
             throws SQLException {
         if (t.childTable() == null) {
             return;
@@ -743,7 +792,7 @@ public final class SyncStore {
             if (!cols.containsAll(child.keySet())) {
                 throw new ProblemException(Problem.SYNC_PACKAGE_NEWER);
             }
-            insert(c, t.childTable(), normalised(child), "");
+            insert(st, t.childTable(), normalised(child), "");
         }
     }
 
@@ -751,17 +800,16 @@ public final class SyncStore {
         return synced(c, new SyncTables.Table(table, "", SyncTables.Kind.APPEND, Set.of(), r -> 0, null, null));
     }
 
-    private static int insert(Connection c, String table, Map<String, Object> values, String onConflict)
+    private static int insert(Statements st, String table, Map<String, Object> values, String onConflict)
             throws SQLException {
         List<String> cols = new ArrayList<>(values.keySet());
         String sql = "INSERT INTO " + table + " (" + String.join(", ", cols) + ") VALUES ("
                 + cols.stream().map(x -> "?").collect(Collectors.joining(", ")) + ")" + onConflict;
-        try (var ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < cols.size(); i++) {
-                Rows.set(ps, i + 1, values.get(cols.get(i)));
-            }
-            return ps.executeUpdate();
+        var ps = st.get(sql);
+        for (int i = 0; i < cols.size(); i++) {
+            Rows.set(ps, i + 1, values.get(cols.get(i)));
         }
+        return ps.executeUpdate();
     }
 
     private void update(Connection c, SyncTables.Table t, String id, Map<String, Object> set, boolean bump)
