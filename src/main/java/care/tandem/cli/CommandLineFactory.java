@@ -23,7 +23,8 @@ public final class CommandLineFactory {
             Problem.FILE_OTHER_CLINIC, Problem.FILE_TAMPERED,
             Problem.SYNC_FOLDER_UNUSABLE, Problem.SYNC_OTHER_CLINIC, Problem.SYNC_PACKAGE_NEWER,
             Problem.SYNC_PACKAGE_UNREADABLE, Problem.SYNC_PACKAGE_INCOMPLETE, Problem.SYNC_JOIN_NOT_EMPTY,
-            Problem.SYNC_NOTHING_TO_JOIN, Problem.SYNC_FOLDER_MIXED, Problem.SYNC_NOT_SET_UP, Problem.EXPORT_FOLDER_NOT_EMPTY);
+            Problem.SYNC_NOTHING_TO_JOIN, Problem.SYNC_FOLDER_MIXED, Problem.SYNC_NOT_SET_UP,
+            Problem.SYNC_PACKAGE_CLASH, Problem.EXPORT_FOLDER_NOT_EMPTY);
 
     private CommandLineFactory() {
     }

@@ -343,17 +343,20 @@ public final class SyncService {
             if (e.problem() == Problem.SYNC_PACKAGE_NEWER && e.args().isEmpty()) {
                 throw new ProblemException(Problem.SYNC_PACKAGE_NEWER, e, name);
             }
-            if (e.problem() == Problem.STORAGE_FAILED && foreignKeyFailure(e)) {
+            if (e.problem() == Problem.STORAGE_FAILED && failure(e, "FOREIGN KEY")) {
                 throw new ProblemException(Problem.SYNC_PACKAGE_INCOMPLETE, e, name);
+            }
+            if (e.problem() == Problem.STORAGE_FAILED && failure(e, "UNIQUE")) {
+                throw new ProblemException(Problem.SYNC_PACKAGE_CLASH, e, name);
             }
             throw e;
         }
         return result[0];
     }
 
-    private static boolean foreignKeyFailure(Throwable e) {
+    private static boolean failure(Throwable e, String constraint) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (String.valueOf(t.getMessage()).contains("FOREIGN KEY")) {
+            if (String.valueOf(t.getMessage()).contains(constraint)) {
                 return true;
             }
         }

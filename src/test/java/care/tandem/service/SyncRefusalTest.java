@@ -168,6 +168,30 @@ class SyncRefusalTest {
     }
 
     @Test
+    void aUsernameTakenOnTwoLaptopsBeforeTheySyncedIsRefusedWithWhatToDo() throws Exception {
+        Path e = root.resolve("e");
+        try (AppContext joining = TestApp.open(e, clock)) {
+            joining.sync().join(folder, id -> key, SyncService.Progress.NONE);
+        }
+        Path between = Files.createTempDirectory(root, "clash");
+        try (AppContext other = TestApp.open(e, clock)) {
+            other.accounts().signIn(TestApp.ADMIN, TestApp.PASSWORD.toCharArray());
+            other.accounts().createUser("Sam Okafor", "sam", care.tandem.domain.user.Role.CLINICIAN, null,
+                    "long enough password".toCharArray());
+            a.accounts().createUser("Samuel Ortiz", "sam", care.tandem.domain.user.Role.CLINICIAN, null,
+                    "another long password".toCharArray());
+            a.sync().syncNow(between, key, SyncService.Progress.NONE);
+            SyncService.Summary s = other.sync().syncNow(between, key, SyncService.Progress.NONE);
+            assertEquals(1, s.refused().size());
+            ProblemException p = s.refused().get(0).problem();
+            assertEquals(Problem.SYNC_PACKAGE_CLASH, p.problem());
+            assertTrue(texts.problem(p).contains("same username"), texts.problem(p));
+            assertEquals("Sam Okafor", other.accounts().users().stream().filter(u -> u.username().equals("sam"))
+                    .findFirst().orElseThrow().displayName(), "nothing of the package was read");
+        }
+    }
+
+    @Test
     void aLaptopThatHoldsAClinicCannotJoinAnother() {
         ProblemException p = assertThrows(ProblemException.class,
                 () -> b.sync().join(folder, id -> key, SyncService.Progress.NONE));

@@ -59,7 +59,8 @@ public enum Problem {
     SYNC_JOIN_NOT_EMPTY,
     SYNC_NOTHING_TO_JOIN,
     SYNC_FOLDER_MIXED,
-    SYNC_NOT_SET_UP;
+    SYNC_NOT_SET_UP,
+    SYNC_PACKAGE_CLASH;
 
     /** The bundle key of this problem's message. */
     public String messageKey() {
