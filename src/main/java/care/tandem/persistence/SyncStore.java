@@ -270,6 +270,7 @@ public final class SyncStore {
         if (changed) {
             a.records++;
             touched(c, t, remote, a);
+            touched(c, t, local.get(), a); // a member moved to another family leaves the old one's search terms
         }
     }
 

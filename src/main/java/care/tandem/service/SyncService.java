@@ -8,6 +8,7 @@ import care.tandem.domain.sync.HybridClock;
 import care.tandem.domain.sync.Knowledge;
 import care.tandem.domain.sync.PackageInfo;
 import care.tandem.domain.sync.SyncConflict;
+import care.tandem.domain.sync.SyncRecord;
 import care.tandem.domain.user.User;
 import care.tandem.files.ClinicKey;
 import care.tandem.files.SealedFile;
@@ -302,6 +303,7 @@ public final class SyncService {
                         Knowledge mine = store.knowledge(c, me.deviceId());
                         store.beginApply(c);
                         PackageInfo[] info = new PackageInfo[1];
+                        String[] newest = new String[1];
                         try {
                             SyncPackageFormat.read(body, i -> {
                                 if (!i.clinicId().equals(me.clinicId())) {
@@ -314,6 +316,11 @@ public final class SyncService {
                                 info[0] = i;
                                 result[0] = new SyncStore.Apply(i.knowledge(), mine, stamps.now());
                             }, r -> {
+                                for (SyncRecord.LogEntry e : r.log()) {
+                                    if (newest[0] == null || e.hlc().compareTo(newest[0]) > 0) {
+                                        newest[0] = e.hlc();
+                                    }
+                                }
                                 try {
                                     store.apply(c, r, result[0]);
                                 } catch (SQLException e) {
@@ -327,6 +334,10 @@ public final class SyncService {
                                     : Problem.SYNC_PACKAGE_UNREADABLE, e, name);
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
+                        }
+                        if (newest[0] != null) {
+                            // Later changes here are stamped after every change taken in, relayed ones included.
+                            clock.observe(Hlc.parse(newest[0]));
                         }
                         store.endApply(c, result[0]);
                         store.recordPackage(c, f.sha(), info[0], name, stamps.clock().instant());
