@@ -46,6 +46,7 @@ public final class SyncStore {
     static final String SENT_LOG = "sync.sent_log_seq";
     static final String SENT_ROWID = "sync.sent_rowid.";
     static final String PACKAGE_SEQ = "sync.package_seq";
+    static final String OWN_NEWEST = "sync.own_newest_hlc";
     /** The folder this laptop syncs through, remembered (install_meta). */
     public static final String FOLDER = "sync.folder";
 
@@ -108,9 +109,33 @@ public final class SyncStore {
         return new InstallRepository().meta(c, PACKAGE_SEQ).map(Long::parseLong).orElse(0L);
     }
 
-    /** Records that a package numbered {@code seq} reaching {@code to} was written. */
-    public void markSent(Connection c, Marks to, long seq) throws SQLException {
+    /**
+     * The newest stamp of this laptop's own changes: kept at each package (so that knowing it never scans the whole
+     * change log), and the log read only past the last package.
+     */
+    private static String ownNewest(Connection c, UUID me) throws SQLException {
         InstallRepository meta = new InstallRepository();
+        String kept = meta.meta(c, OWN_NEWEST).orElse(null);
+        long sent = meta.meta(c, SENT_LOG).map(Long::parseLong).orElse(0L);
+        try (var ps = c.prepareStatement("SELECT max(hlc) FROM change_log WHERE seq > ? AND device_id = ?")) {
+            Rows.bind(ps, sent, me);
+            try (ResultSet rs = ps.executeQuery()) {
+                String since = rs.next() ? rs.getString(1) : null;
+                if (kept == null || (since != null && since.compareTo(kept) > 0)) {
+                    return since;
+                }
+                return kept;
+            }
+        }
+    }
+
+    /** Records that a package numbered {@code seq} reaching {@code to} was written by laptop {@code me}. */
+    public void markSent(Connection c, Marks to, long seq, UUID me) throws SQLException {
+        InstallRepository meta = new InstallRepository();
+        String own = ownNewest(c, me);
+        if (own != null) {
+            meta.putMeta(c, OWN_NEWEST, own);
+        }
         meta.putMeta(c, SENT_LOG, Long.toString(to.logSeq()));
         for (var e : to.rowids().entrySet()) {
             meta.putMeta(c, SENT_ROWID + e.getKey(), Long.toString(e.getValue()));
@@ -478,12 +503,7 @@ public final class SyncStore {
      */
     public Knowledge knowledge(Connection c, UUID me) throws SQLException {
         Knowledge k = Knowledge.none();
-        try (var ps = c.prepareStatement("SELECT max(hlc) FROM change_log WHERE device_id = ?")) {
-            Rows.bind(ps, me);
-            try (ResultSet rs = ps.executeQuery()) {
-                k = k.with(rs.next() ? rs.getString(1) : null);
-            }
-        }
+        k = k.with(ownNewest(c, me));
         Map<String, Map<Long, String>> byDevice = new HashMap<>();
         try (var ps = c.prepareStatement("SELECT device_id, seq, knowledge FROM sync_package ORDER BY device_id, seq");
              ResultSet rs = ps.executeQuery()) {

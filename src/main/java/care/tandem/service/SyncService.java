@@ -206,7 +206,7 @@ public final class SyncService {
         }
         db.write(c -> {
             // Everything held now came from the folder's packages: this laptop's first package starts from here.
-            store.markSent(c, store.current(c), 0);
+            store.markSent(c, store.current(c), 0, stamps.deviceId());
             WriteStamp s = stamps.now();
             if (demoClinic) {
                 install.putMeta(c, InstallRepository.DEMO, "true");
@@ -428,7 +428,7 @@ public final class SyncService {
         SyncStore.Marks to = (SyncStore.Marks) result[0];
         int records = (Integer) result[1];
         db.write(c -> {
-            store.markSent(c, to, seq);
+            store.markSent(c, to, seq, me.deviceId());
             audit.append(c, stamps.now(), AuditAction.SYNC_PACKAGE_WRITTEN, "sync_package", null,
                     file + " records=" + records);
             return null;

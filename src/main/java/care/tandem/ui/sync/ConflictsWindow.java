@@ -56,6 +56,8 @@ public final class ConflictsWindow {
                 super.updateItem(r, empty);
                 setText(empty || r == null ? null
                         : r.title() + (r.conflict().open() ? "" : "\n" + t.get("conflicts.resolvedShort")));
+                // An empty row is one line high, not the height a wrapped label would ask for.
+                setPrefHeight(empty || r == null ? 28 : Region.USE_COMPUTED_SIZE);
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
