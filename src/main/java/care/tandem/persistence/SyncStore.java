@@ -239,6 +239,18 @@ public final class SyncStore {
         }
     }
 
+    /** Lets go of what applying a package held (after a failure; {@link #endApply} does it otherwise). */
+    public void release(Apply a) {
+        if (a != null && a.statements != null) {
+            try {
+                a.statements.close();
+            } catch (SQLException ignored) {
+                // The transaction is already rolled back; closing the connection finalizes what is left.
+            }
+            a.statements = null;
+        }
+    }
+
     /** Rebuilds the search terms of the families the package changed and closes the guard. */
     public void endApply(Connection c, Apply a) throws SQLException {
         if (a.statements != null) {

@@ -351,6 +351,7 @@ public final class SyncService {
                 return null;
             });
         } catch (ProblemException e) {
+            store.release(result[0]);
             if (e.problem() == Problem.SYNC_PACKAGE_NEWER && e.args().isEmpty()) {
                 throw new ProblemException(Problem.SYNC_PACKAGE_NEWER, e, name);
             }

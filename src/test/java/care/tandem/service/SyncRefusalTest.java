@@ -192,6 +192,22 @@ class SyncRefusalTest {
     }
 
     @Test
+    void aPackageOfANewerTandemIsRefusedSayingToUpdate() throws Exception {
+        Path dir = Files.createTempDirectory(root, "newer");
+        String device = java.util.UUID.randomUUID().toString();
+        care.tandem.files.SealedFile.write(dir.resolve(device + "-000001.tandem-sync"), key,
+                care.tandem.interop.sync.SyncPackageFormat.KIND, clock.instant(),
+                java.util.Map.of("device", device, "seq", "1", "clinicName", "Test Clinic", "demo", "false"), body -> {
+                    var gz = new java.util.zip.GZIPOutputStream(body);
+                    gz.write("{\"format\": 2, \"records\": []}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    gz.finish();
+                });
+        ProblemException p = refusedAlone(dir);
+        assertEquals(Problem.SYNC_PACKAGE_NEWER, p.problem());
+        assertTrue(texts.problem(p).contains("newer version of Tandem"), texts.problem(p));
+    }
+
+    @Test
     void aLaptopThatHoldsAClinicCannotJoinAnother() {
         ProblemException p = assertThrows(ProblemException.class,
                 () -> b.sync().join(folder, id -> key, SyncService.Progress.NONE));
