@@ -62,8 +62,8 @@ public final class SyncBench {
             SyncService.Summary first = app.sync().syncNow(usb, key, SyncService.Progress.NONE);
             double ms = (System.nanoTime() - t) / 1e6;
             System.out.printf("sync: %,d families; first package (everything A holds): %,d records, %s, written in"
-                            + " %,.0f ms%n", app.families().count(), first.recordsOut(), size(usb.resolve(first.written())),
-                    ms);
+                            + " %,.0f ms%n", app.families().count(), first.recordsOut(),
+                    size(usb.resolve(first.written())), ms);
         }
         ClinicKey joinKey = key;
         try (AppContext app = AppContext.open(b, clock)) {
@@ -118,7 +118,8 @@ public final class SyncBench {
                 if (followUps == 20) {
                     break;
                 }
-                app.referrals().recordFollowUp(r.referral().id(), ContactOutcome.LEFT_MESSAGE, "Left a message.", null);
+                app.referrals().recordFollowUp(r.referral().id(), ContactOutcome.LEFT_MESSAGE, "Left a message.",
+                        null);
                 followUps++;
             }
             edits = 0;
@@ -154,7 +155,8 @@ public final class SyncBench {
 
     private static String size(Path file) throws Exception {
         long bytes = Files.size(file);
-        return bytes >= 1 << 20 ? String.format("%.1f MB", bytes / 1048576.0) : String.format("%.1f kB", bytes / 1024.0);
+        return bytes >= 1 << 20 ? String.format("%.1f MB", bytes / 1048576.0)
+                : String.format("%.1f kB", bytes / 1024.0);
     }
 
     private static String peakHeap() {

@@ -101,7 +101,8 @@ public final class SyncStore {
     /** Whether anything changed between two marks. */
     public boolean changed(Marks from, Marks to) {
         return to.logSeq() > from.logSeq()
-                || to.rowids().entrySet().stream().anyMatch(e -> e.getValue() > from.rowids().getOrDefault(e.getKey(), 0L));
+                || to.rowids().entrySet().stream()
+                .anyMatch(e -> e.getValue() > from.rowids().getOrDefault(e.getKey(), 0L));
     }
 
     /** The number of this laptop's last package (0 before its first). */
@@ -413,7 +414,8 @@ public final class SyncStore {
             update(c, t, id, set, valuesChanged);
         }
         for (var e : taken.entrySet()) {
-            taken(a.statements, e.getKey(), userOf(remoteLog, e.getKey()), t.name(), id, String.join(",", e.getValue()));
+            taken(a.statements, e.getKey(), userOf(remoteLog, e.getKey()), t.name(), id,
+                    String.join(",", e.getValue()));
         }
         return valuesChanged;
     }
@@ -460,8 +462,8 @@ public final class SyncStore {
     private void conflict(Connection c, String entity, String id, String field, String keptValue, String keptHlc,
                           String keptBy, String otherValue, String otherHlc, String otherBy, Apply a)
             throws SQLException {
-        String conflictId = UUID.nameUUIDFromBytes(("tandem:conflict:" + entity + ":" + id + ":" + field + ":" + otherHlc)
-                .getBytes(StandardCharsets.UTF_8)).toString();
+        String name = "tandem:conflict:" + entity + ":" + id + ":" + field + ":" + otherHlc;
+        String conflictId = UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
         WriteStamp s = a.stamp;
         int n;
         try (var ps = c.prepareStatement("""
@@ -580,8 +582,10 @@ public final class SyncStore {
      */
     public void resolve(Connection c, SyncConflict k, String chosenJson, WriteStamp s) throws SQLException {
         if (!k.wholeRecord() && chosenJson != null) {
-            SyncTables.Table t = SyncTables.named(k.entity()).orElseThrow(() -> new ProblemException(Problem.NOT_FOUND));
-            Map<String, Object> row = row(c, t, k.entityId()).orElseThrow(() -> new ProblemException(Problem.NOT_FOUND));
+            SyncTables.Table t = SyncTables.named(k.entity())
+                    .orElseThrow(() -> new ProblemException(Problem.NOT_FOUND));
+            Map<String, Object> row = row(c, t, k.entityId())
+                    .orElseThrow(() -> new ProblemException(Problem.NOT_FOUND));
             Object chosen = parse(chosenJson);
             if (!Objects.equals(row.get(k.field()), chosen)) {
                 Map<String, Object> set = new LinkedHashMap<>();
@@ -728,8 +732,8 @@ public final class SyncStore {
 
     private static void taken(Statements st, String hlc, String user, String entity, String id, String fields)
             throws SQLException {
-        var ps = st.get(
-                "INSERT INTO change_log (hlc, device_id, user_id, entity, entity_id, fields) VALUES (?, ?, ?, ?, ?, ?)");
+        var ps = st.get("INSERT INTO change_log (hlc, device_id, user_id, entity, entity_id, fields)"
+                + " VALUES (?, ?, ?, ?, ?, ?)");
         Rows.bind(ps, hlc, Knowledge.device(hlc), user, entity, id, fields);
         ps.executeUpdate();
     }
@@ -849,7 +853,8 @@ public final class SyncStore {
             throws SQLException {
         List<String> cols = new ArrayList<>(set.keySet());
         boolean revision = bump && hasRevision(t);
-        String sql = "UPDATE " + t.name() + " SET " + cols.stream().map(x -> x + " = ?").collect(Collectors.joining(", "))
+        String sql = "UPDATE " + t.name() + " SET "
+                + cols.stream().map(x -> x + " = ?").collect(Collectors.joining(", "))
                 + (revision ? ", revision = revision + 1" : "") + " WHERE " + t.key() + " = ?";
         try (var ps = c.prepareStatement(sql)) {
             int i = 1;

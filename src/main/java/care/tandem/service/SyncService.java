@@ -176,7 +176,8 @@ public final class SyncService {
         for (Path f : packages(folder)) {
             try {
                 SealedFile.Header h = SealedFile.header(f);
-                if (SyncPackageFormat.KIND.equals(h.kind()) && !String.valueOf(myDevice).equals(h.fields().get("device"))) {
+                if (SyncPackageFormat.KIND.equals(h.kind())
+                        && !String.valueOf(myDevice).equals(h.fields().get("device"))) {
                     clinics.add(h.clinicId());
                     demo |= Boolean.parseBoolean(h.fields().get("demo"));
                 }
@@ -257,7 +258,8 @@ public final class SyncService {
                 refuse(refused, name, new ProblemException(Problem.FILE_DAMAGED, e, name));
             }
         }
-        // Each laptop's packages in its own order: a package refers only to records in it or in that laptop's earlier ones.
+        // Each laptop's packages in its own order: a package refers only to records in it or in that laptop's
+        // earlier ones.
         todo.sort(Comparator.comparing(Found::device).thenComparingLong(Found::seq));
         int read = 0;
         int in = 0;
@@ -408,7 +410,8 @@ public final class SyncService {
                 db.read(c -> {
                     SyncStore.Marks to = store.current(c);
                     Knowledge k = store.knowledge(c, me.deviceId());
-                    PackageInfo info = new PackageInfo(me.clinicId(), me.clinicName(), me.deviceId(), seq, me.demo(), k);
+                    PackageInfo info = new PackageInfo(me.clinicId(), me.clinicName(), me.deviceId(), seq, me.demo(),
+                            k);
                     try {
                         result[1] = SyncPackageFormat.write(body, info,
                                 out -> {
@@ -445,7 +448,8 @@ public final class SyncService {
             String name = String.valueOf(f.getFileName());
             if (name.startsWith(prefix)) {
                 try {
-                    max = Math.max(max, Long.parseLong(name.substring(prefix.length(), name.length() - EXTENSION.length())));
+                    String number = name.substring(prefix.length(), name.length() - EXTENSION.length());
+                    max = Math.max(max, Long.parseLong(number));
                 } catch (NumberFormatException e) {
                     // Someone renamed it: its header still says whose it is; the number is only for ordering.
                 }

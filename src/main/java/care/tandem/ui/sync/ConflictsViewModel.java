@@ -95,8 +95,8 @@ public final class ConflictsViewModel {
 
     Row row(SyncService.ConflictView v) {
         SyncConflict k = v.conflict();
-        String entity = texts.bundle().containsKey("conflicts.entity." + k.entity()) ? texts.get("conflicts.entity." + k.entity())
-                : k.entity();
+        String entityKey = "conflicts.entity." + k.entity();
+        String entity = texts.bundle().containsKey(entityKey) ? texts.get(entityKey) : k.entity();
         String field = k.wholeRecord() ? texts.get("conflicts.field.whole")
                 : texts.bundle().containsKey("conflicts.field." + k.field()) ? texts.get("conflicts.field." + k.field())
                 : k.field().replace('_', ' ');
@@ -129,7 +129,8 @@ public final class ConflictsViewModel {
                 while (it.hasNext()) {
                     Map.Entry<String, JsonNode> e = it.next();
                     parts.add(e.getKey().replace('_', ' ') + ": "
-                            + (e.getValue().isNull() ? texts.get("conflicts.empty.value") : abbreviate(e.getValue().asText())));
+                            + (e.getValue().isNull() ? texts.get("conflicts.empty.value")
+                            : abbreviate(e.getValue().asText())));
                 }
                 return String.join("; ", parts);
             }
