@@ -18,6 +18,7 @@ import care.tandem.persistence.NoteRepository;
 import care.tandem.persistence.ReferralRepository;
 import care.tandem.persistence.SchemaMigrator;
 import care.tandem.persistence.ScreeningRepository;
+import care.tandem.persistence.SyncStore;
 import care.tandem.persistence.UserRepository;
 import care.tandem.service.AccountService;
 import care.tandem.service.BillingService;
@@ -34,6 +35,7 @@ import care.tandem.service.ResponseScoringService;
 import care.tandem.service.ScreeningService;
 import care.tandem.service.Session;
 import care.tandem.service.Stamps;
+import care.tandem.service.SyncService;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -59,6 +61,7 @@ public final class AppContext implements AutoCloseable {
     private final CsvExportService csvExport;
     private final FhirJson fhir = new FhirJson();
     private final FhirExportService fhirExport;
+    private final SyncService sync;
 
     private AppContext(DataFolder folder, Database database, Clock clock, PasswordHasher hasher) {
         this.folder = folder;
@@ -95,6 +98,8 @@ public final class AppContext implements AutoCloseable {
         this.fhirExport = new FhirExportService(database, new FhirExportRepository(), familyRepository,
                 new ScreeningRepository(), new ReferralRepository(), new NoteRepository(), users, audit, stamps,
                 session, screening::instruments, notePrinting, clinic, fhir);
+        this.sync = new SyncService(database, new SyncStore(familyRepository), install, audit, stamps, hlc, session,
+                clinic);
         this.csvExport = new CsvExportService(database, familyRepository, new ScreeningRepository(),
                 new ReferralRepository(), new BillingRepository(), new NoteRepository(), users, audit, stamps, session,
                 screening::instruments);
@@ -187,6 +192,11 @@ public final class AppContext implements AutoCloseable {
     /** The FHIR R4 export (Bundle JSON or NDJSON). */
     public FhirExportService fhirExport() {
         return fhirExport;
+    }
+
+    /** Sync with the clinic's other laptops through a shared folder, and the conflicts it kept. */
+    public SyncService sync() {
+        return sync;
     }
 
     public CsvExportService csvExport() {

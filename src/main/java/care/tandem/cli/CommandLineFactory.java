@@ -20,7 +20,11 @@ public final class CommandLineFactory {
     static final EnumSet<Problem> BAD_INPUT = EnumSet.of(Problem.BAD_ARGUMENT, Problem.DEMO_REFUSED_REAL_DATA,
             Problem.PASSPHRASE_NEEDED, Problem.PASSPHRASE_WRONG, Problem.PASSPHRASE_TOO_SHORT,
             Problem.FILE_NOT_TANDEM, Problem.FILE_NEWER_FORMAT, Problem.FILE_WRONG_KIND, Problem.FILE_DAMAGED,
-            Problem.FILE_OTHER_CLINIC, Problem.FILE_TAMPERED, Problem.EXPORT_FOLDER_NOT_EMPTY);
+            Problem.FILE_OTHER_CLINIC, Problem.FILE_TAMPERED,
+            Problem.SYNC_FOLDER_UNUSABLE, Problem.SYNC_OTHER_CLINIC, Problem.SYNC_PACKAGE_NEWER,
+            Problem.SYNC_PACKAGE_UNREADABLE, Problem.SYNC_PACKAGE_INCOMPLETE, Problem.SYNC_JOIN_NOT_EMPTY,
+            Problem.SYNC_NOTHING_TO_JOIN, Problem.SYNC_FOLDER_MIXED, Problem.SYNC_NOT_SET_UP,
+            Problem.SYNC_PACKAGE_CLASH, Problem.EXPORT_FOLDER_NOT_EMPTY);
 
     private CommandLineFactory() {
     }
@@ -31,6 +35,9 @@ public final class CommandLineFactory {
         CommandLine cli = new CommandLine(new TandemCommand(openWindow), new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
+                if (type == SyncCommand.class) {
+                    return type.cast(new SyncCommand(clock));
+                }
                 return type == DemoCommand.class ? type.cast(new DemoCommand(clock)) : defaults.create(type);
             }
         });

@@ -306,7 +306,8 @@ public final class FamilyRepository {
         }
     }
 
-    private void index(Connection c, String familyId) throws SQLException {
+    /** Rebuilds a family's search terms (after a save, or after sync brought changes to it). */
+    void index(Connection c, String familyId) throws SQLException {
         Optional<Long> seq = Optional.empty();
         boolean live = false;
         try (var ps = c.prepareStatement("SELECT seq, deleted_at IS NULL FROM family WHERE id = ?")) {

@@ -29,5 +29,15 @@ public enum AuditAction {
     /** An accepted billing code removed from a visit (kept as a tombstone). */
     BILLING_CODE_REMOVED,
     /** Records written out of Tandem (FHIR, CSV): what, in the detail; never patient data. */
-    EXPORT
+    EXPORT,
+    /** A sync package written to the sync folder (detail: file, number, records). */
+    SYNC_PACKAGE_WRITTEN,
+    /** A sync package read from another laptop (detail: file, records, conflicts). */
+    SYNC_PACKAGE_READ,
+    /** A sync package refused whole (detail: file, why). */
+    SYNC_PACKAGE_REFUSED,
+    /** This laptop joined a clinic from its sync folder. */
+    SYNC_JOINED,
+    /** A sync conflict resolved by a person. */
+    SYNC_CONFLICT_RESOLVED
 }

@@ -50,7 +50,17 @@ public enum Problem {
     FILE_DAMAGED,
     FILE_OTHER_CLINIC,
     FILE_TAMPERED,
-    EXPORT_FOLDER_NOT_EMPTY;
+    EXPORT_FOLDER_NOT_EMPTY,
+    SYNC_FOLDER_UNUSABLE,
+    SYNC_OTHER_CLINIC,
+    SYNC_PACKAGE_NEWER,
+    SYNC_PACKAGE_UNREADABLE,
+    SYNC_PACKAGE_INCOMPLETE,
+    SYNC_JOIN_NOT_EMPTY,
+    SYNC_NOTHING_TO_JOIN,
+    SYNC_FOLDER_MIXED,
+    SYNC_NOT_SET_UP,
+    SYNC_PACKAGE_CLASH;
 
     /** The bundle key of this problem's message. */
     public String messageKey() {

@@ -125,6 +125,14 @@ public final class MainWindowController {
         lockButton.setOnAction(e -> vm.lock().lock());
         lockButton.setTooltip(new Tooltip(ui.texts().get("main.lock.tooltip")));
         signOutButton.setOnAction(e -> vm.signOut());
+        // Sync with the clinic's other laptops (issue 6): beside Settings in the top bar.
+        Button syncButton = new Button(ui.texts().get("main.sync"));
+        syncButton.setId("syncButton");
+        syncButton.setTooltip(new Tooltip(ui.texts().get("main.sync.tooltip")));
+        syncButton.setOnAction(e -> care.tandem.ui.sync.SyncWindow.show(ui, syncButton.getScene().getWindow()));
+        if (settingsButton.getParent() instanceof javafx.scene.layout.Pane bar) {
+            bar.getChildren().add(bar.getChildren().indexOf(settingsButton), syncButton);
+        }
 
         List<ToggleButton> buttons = List.of(navFamilies, navScreening, navVisits, navReferrals, navReports);
         for (Section s : Section.values()) {
