@@ -27,5 +27,7 @@ public enum AuditAction {
     /** A billing code accepted for a visit. */
     BILLING_CODE_ACCEPTED,
     /** An accepted billing code removed from a visit (kept as a tombstone). */
-    BILLING_CODE_REMOVED
+    BILLING_CODE_REMOVED,
+    /** Records written out of Tandem (FHIR, CSV): what, in the detail; never patient data. */
+    EXPORT
 }
