@@ -73,7 +73,7 @@ public final class QuestionnaireImporter {
     static final int DEFAULT_MIN = 0;
     static final int DEFAULT_MAX = 999;
     private static final Set<String> R5_ELEMENTS = Set.of("answerConstraint", "disabledDisplay",
-            "versionAlgorithmString", "versionAlgorithmCoding", "copyrightLabel", "answerConstraint");
+            "versionAlgorithmString", "versionAlgorithmCoding", "copyrightLabel");
     private static final Set<String> R5_TYPES = Set.of("coding", "question");
     /** Extensions Tandem reads. */
     private static final Set<String> READ = Set.of(InstrumentReader.TRANSLATION, InstrumentReader.ORDINAL,
@@ -135,11 +135,14 @@ public final class QuestionnaireImporter {
      * @param losesCritical  critical items of the instrument it versions that this file lacks (it may not become
      *                       current while this is not empty)
      * @param notHonoured    what the file says that Tandem cannot honour, one line each
+     * @param recognisedBy   how it was recognised as a version: "url", "panel" (its LOINC panel code) or "title"
+     *                       (its title and scored questions); null for a new instrument
      */
     public record Plan(Kind kind, String id, String version, String versionOf, String url, boolean urlGenerated,
                        String fileVersion, String language, Set<String> languages, String title, String panelCode,
                        Instrument instrument, String unusable, JsonNode rules, Map<String, String> linkIds,
-                       Set<String> notAsked, List<String> losesCritical, List<String> notHonoured) {
+                       Set<String> notAsked, List<String> losesCritical, List<String> notHonoured,
+                       String recognisedBy) {
         public Plan {
             languages = Set.copyOf(languages);
             linkIds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(linkIds));
@@ -166,10 +169,31 @@ public final class QuestionnaireImporter {
         Match match = recognise(r, known, existing);
         String id = match == null ? newId(r, known, existing) : match.id;
         Instrument base = match == null ? null : known.find(id).orElse(null);
-        Map<String, String> map = base == null ? Map.of() : mapping(r, base);
         List<String> notes = new ArrayList<>(r.notes);
+        Set<String> computed = new HashSet<>();
+        if (base != null) {
+            computed.addAll(base.rules().derivedCodes());
+            if (base.rules().totalCode() != null) {
+                computed.add(base.rules().totalCode());
+            }
+            // What the instrument computes (its total, the HVS risk) is not asked, whatever the file's type for it.
+            for (Item i : List.copyOf(r.items)) {
+                if (computed.contains(i.code())) {
+                    r.items.remove(i);
+                    r.notAsked.add(r.codeToLink.get(i.code()));
+                    r.requiredCodes.remove(i.code());
+                }
+            }
+        }
+        r.leftOut.forEach((link, why) -> {
+            if (!computed.contains(why[0])) {
+                notes.add(why[1]);
+            }
+        });
+        Map<String, String> map = base == null ? Map.of() : mapping(r, base);
         List<String> lost = new ArrayList<>();
-        ScoringRules rules = derive(r, id, base, map, marks, notes, lost);
+        ScoringRules rules = r.items.isEmpty() ? emptyRules(r, base)
+                : derive(r, id, base, map, marks, notes, lost);
         Kind kind = match == null ? Kind.NEW : Kind.VERSION;
         if (base != null && isTranslation(r, base)) {
             kind = Kind.TRANSLATION;
@@ -188,7 +212,19 @@ public final class QuestionnaireImporter {
         }
         return new Plan(kind, id, version, match == null ? null : id, r.url, r.urlGenerated, r.fileVersion,
                 r.language, r.languages, r.title.in("en"), r.panelCode, instrument, unusable,
-                rulesJson(id, rules, r.languages), r.linkIds, r.notAsked, lost, notes);
+                rulesJson(id, rules, r.languages), r.linkIds, r.notAsked, lost,
+                notes.stream().distinct().toList(), match == null ? null : match.how);
+    }
+
+    /** The rules of a Questionnaire with nothing to ask (stored for its metadata; never given). */
+    private static ScoringRules emptyRules(Read r, Instrument base) {
+        Set<String> panels = new HashSet<>();
+        if (r.panelCode != null) {
+            panels.add(r.panelCode);
+        }
+        return new ScoringRules(null, List.of(), List.of(), List.of(), List.of(), Set.of(), Set.of(), Map.of(), panels,
+                Set.of(), Set.of(), null, null, base == null ? "Derived from the imported Questionnaire"
+                : "A version of " + base.id() + " with no questions");
     }
 
     /**
@@ -251,6 +287,8 @@ public final class QuestionnaireImporter {
         String sumCode;
         final Set<String> calculatedCodes = new LinkedHashSet<>();
         final List<String> notes = new ArrayList<>();
+        /** Items not asked, by linkId: their code and why. */
+        final Map<String, String[]> leftOut = new LinkedHashMap<>();
         final Map<String, List<String>> ignoredExtensions = new TreeMap<>();
         final Map<String, ValueSet> contained = new HashMap<>();
         final Map<String, String> variables = new HashMap<>();
@@ -510,8 +548,7 @@ public final class QuestionnaireImporter {
                 continue;
             }
             String code = code(r, i);
-            Extension calc = i.getExtensionByUrl(CALCULATED);
-            if (calc != null) {
+            if (!i.getExtensionsByUrl(CALCULATED).isEmpty()) {
                 calculated.put(i, code);
                 r.notAsked.add(link);
                 r.linkIds.put(link, code);
@@ -554,8 +591,8 @@ public final class QuestionnaireImporter {
             case CHOICE, OPENCHOICE -> kind = qi.getRepeats() ? ItemKind.MULTI_CHOICE : ItemKind.CHOICE;
             case INTEGER -> kind = ItemKind.INTEGER;
             default -> {
-                r.notes.add("item " + link + " is of type " + qi.getType().toCode()
-                        + ", which Tandem cannot ask: it is left out");
+                r.leftOut.put(link, new String[]{code, "item " + link + " is of type " + qi.getType().toCode()
+                        + ", which Tandem cannot ask: it is left out"});
                 return null;
             }
         }
@@ -684,7 +721,7 @@ public final class QuestionnaireImporter {
 
     /** Recognises a calculatedExpression that sums points; anything else is listed and the item is not computed. */
     private void calculation(Read r, QuestionnaireItemComponent i, String code) {
-        Extension calc = i.getExtensionByUrl(CALCULATED);
+        Extension calc = i.getExtensionsByUrl(CALCULATED).get(0);
         String expression = calc.getValue() instanceof Expression e ? e.getExpression() : null;
         List<String> summed = expression == null ? null : sum(r, expression);
         if (summed != null && r.sumItems == null) {
@@ -692,8 +729,8 @@ public final class QuestionnaireImporter {
             r.sumCode = code;
             return;
         }
-        r.notes.add("item " + i.getLinkId() + " is calculated by an expression that is not a sum of points "
-                + "Tandem recognises: Tandem does not compute it");
+        r.leftOut.put(i.getLinkId(), new String[]{code, "item " + i.getLinkId() + " is calculated by an expression "
+                + "that is not a sum of points Tandem recognises: Tandem does not compute it"});
     }
 
     /**
@@ -913,8 +950,18 @@ public final class QuestionnaireImporter {
         return s == null ? "" : s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
-    /** The same number of questions, each of the same kind with the same points on the same number of answers. */
-    private static boolean sameShape(List<Item> a, List<Item> b) {
+    /** The questions whose every answer has points: the scored ones, which decide whether two forms are the same. */
+    private static List<Item> pointed(List<Item> items) {
+        return items.stream().filter(i -> !i.options().isEmpty()
+                && i.options().stream().allMatch(o -> o.points() != null)).toList();
+    }
+
+    /**
+     * The same number of scored questions, each of the same kind with the same points on the same number of answers.
+     */
+    private static boolean sameShape(List<Item> all, List<Item> allOfOther) {
+        List<Item> a = pointed(all);
+        List<Item> b = pointed(allOfOther);
         if (a.size() != b.size() || a.isEmpty()) {
             return false;
         }
@@ -942,8 +989,10 @@ public final class QuestionnaireImporter {
             }
         }
         if (map.isEmpty() && sameShape(r.items, base.items())) {
-            for (int k = 0; k < base.items().size(); k++) {
-                map.put(base.items().get(k).code(), r.items.get(k).code());
+            List<Item> a = pointed(base.items());
+            List<Item> b = pointed(r.items);
+            for (int k = 0; k < a.size(); k++) {
+                map.put(a.get(k).code(), b.get(k).code());
             }
         }
         return map;
