@@ -28,7 +28,8 @@ public final class SchemaMigrator {
             "V002__screening.sql",
             "V003__referrals.sql",
             "V004__notes.sql",
-            "V005__billing.sql");
+            "V005__billing.sql",
+            "V006__imported_instruments.sql");
 
     private static final String FOLDER = "/care/tandem/db/migration/";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);

@@ -50,7 +50,11 @@ public enum Problem {
     FILE_DAMAGED,
     FILE_OTHER_CLINIC,
     FILE_TAMPERED,
-    EXPORT_FOLDER_NOT_EMPTY;
+    EXPORT_FOLDER_NOT_EMPTY,
+    /** A file that cannot be imported as a FHIR R4 Questionnaire; {0}: why (issue 6, questionnaire import). */
+    QUESTIONNAIRE_REFUSED,
+    /** A version that may not become current (it lacks a critical item, or has nothing to ask); {0}: why. */
+    INSTRUMENT_VERSION_REFUSED;
 
     /** The bundle key of this problem's message. */
     public String messageKey() {

@@ -144,7 +144,7 @@ public final class QuestionnaireImporter {
                        Set<String> notAsked, List<String> losesCritical, List<String> notHonoured,
                        String recognisedBy) {
         public Plan {
-            languages = Set.copyOf(languages);
+            languages = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(languages));
             linkIds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(linkIds));
             notAsked = Set.copyOf(notAsked);
             losesCritical = List.copyOf(losesCritical);
@@ -177,13 +177,7 @@ public final class QuestionnaireImporter {
                 computed.add(base.rules().totalCode());
             }
             // What the instrument computes (its total, the HVS risk) is not asked, whatever the file's type for it.
-            for (Item i : List.copyOf(r.items)) {
-                if (computed.contains(i.code())) {
-                    r.items.remove(i);
-                    r.notAsked.add(r.codeToLink.get(i.code()));
-                    r.requiredCodes.remove(i.code());
-                }
-            }
+            notAsking(r, computed);
         }
         r.leftOut.forEach((link, why) -> {
             if (!computed.contains(why[0])) {
@@ -235,10 +229,33 @@ public final class QuestionnaireImporter {
      */
     public Instrument rebuild(String text, String url, String id, String version, JsonNode rules) {
         Read r = read(text, url);
+        ScoringRules scoring = InstrumentReader.rules(id + " " + version, rules);
+        Set<String> computed = new HashSet<>(scoring.derivedCodes());
+        if (scoring.totalCode() != null) {
+            computed.add(scoring.totalCode());
+        }
+        notAsking(r, computed);
         if (r.items.isEmpty()) {
             throw new InstrumentFileException(id + " " + version, "it has no questions Tandem can ask");
         }
-        return instrument(r, id, version, InstrumentReader.rules(id + " " + version, rules));
+        return instrument(r, id, version, scoring);
+    }
+
+    /** Takes what an instrument computes (its total, the HVS risk) out of the questions, and numbers the rest. */
+    private static void notAsking(Read r, Set<String> computed) {
+        for (Item i : List.copyOf(r.items)) {
+            if (computed.contains(i.code())) {
+                r.items.remove(i);
+                r.notAsked.add(r.codeToLink.get(i.code()));
+                r.requiredCodes.remove(i.code());
+            }
+        }
+        for (int k = 0; k < r.items.size(); k++) {
+            Item i = r.items.get(k);
+            if (i.number() != k + 1) {
+                r.items.set(k, new Item(i.code(), k + 1, i.intro(), i.text(), i.kind(), i.options(), i.min(), i.max()));
+            }
+        }
     }
 
     /** The linkId map of a Questionnaire as {@link #plan} reads it (for scoring a response by its linkIds). */
