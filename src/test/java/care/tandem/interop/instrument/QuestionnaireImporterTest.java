@@ -8,6 +8,7 @@ import care.tandem.domain.screening.Outcome;
 import care.tandem.domain.screening.Score;
 import care.tandem.domain.screening.Scorer;
 import care.tandem.interop.fhir.FhirJson;
+import care.tandem.testing.FhirCorpus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,33 +37,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and files built here: what each becomes, what Tandem says it cannot honour, and what it refuses.
  */
 class QuestionnaireImporterTest {
-    static final List<String> CORPUS = List.of(
-            "lforms-fhir-app-hunger-vital-signs.json",
-            "lforms-phq9.json",
-            "rkonfhir-GAD-7.json",
-            "sdc-questionnaire-sdc-profile-example-PHQ9.json",
-            "sdc-questionnaire-sdc-profile-example-hunger-vital-signs.json",
-            "sdohcc-Questionnaire-SDOHCC-QuestionnaireHungerVitalSign.json",
-            "sdohcc-Questionnaire-SDOHCC-QuestionnairePRAPARE.json",
-            "uscore-Questionnaire-AUDIT-C.json",
-            "uscore-Questionnaire-ahc-hrsn-screening-example.json",
-            "uscore-Questionnaire-hunger-vital-sign-example.json",
-            "uscore-Questionnaire-phq-9-example.json",
-            "uscore-Questionnaire-prapare-example.json");
+    static final List<String> CORPUS = FhirCorpus.QUESTIONNAIRES;
     private static final FhirJson FHIR = new FhirJson();
     private static final InstrumentLibrary BUNDLED = new InstrumentReader(FHIR).bundled();
     private static final QuestionnaireImporter IMPORTER = new QuestionnaireImporter(FHIR);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static String corpus(String name) {
-        try (InputStream in = QuestionnaireImporterTest.class.getResourceAsStream("/fhir-corpus/questionnaires/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("test corpus file missing: " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FhirCorpus.questionnaire(name);
     }
 
     private static QuestionnaireImporter.Plan plan(String text) {
@@ -352,44 +334,10 @@ class QuestionnaireImporterTest {
     }
 
     static com.fasterxml.jackson.databind.JsonNode tree(String file) {
-        try {
-            return JSON.readTree(corpus(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FhirCorpus.tree(file);
     }
 
-    /** A clinic's Spanish Hunger Vital Sign: the US Core file with its wording in Spanish and language es. */
     static String spanishHvs() {
-        ObjectNode q = (ObjectNode) tree("uscore-Questionnaire-hunger-vital-sign-example.json");
-        q.put("language", "es");
-        q.put("title", "Signo vital del hambre");
-        q.remove("url");
-        q.put("url", "http://example.org/clinica/Questionnaire/hvs-es");
-        String[] texts = {"Dentro de los últimos 12 meses, nos preocupaba que la comida se acabara antes de tener "
-                + "dinero para comprar más.", "Dentro de los últimos 12 meses, la comida que compramos no duró y no "
-                + "teníamos dinero para obtener más.", "Riesgo de inseguridad alimentaria"};
-        int k = 0;
-        for (var item : q.withArray("item")) {
-            ObjectNode i = (ObjectNode) item;
-            i.put("text", texts[k++]);
-            for (var o : i.withArray("answerOption")) {
-                ObjectNode c = (ObjectNode) o.path("valueCoding");
-                c.put("display", switch (c.path("code").asText()) {
-                    case "LA28397-0" -> "A menudo es cierto";
-                    case "LA6729-3" -> "A veces es cierto";
-                    case "LA28398-8" -> "Nunca es cierto";
-                    case "LA15775-2" -> "No sabe o se niega a responder";
-                    case "LA19952-3" -> "En riesgo";
-                    case "LA19983-8" -> "Sin riesgo";
-                    default -> c.path("display").asText();
-                });
-            }
-            for (var child : i.withArray("item")) {
-                ((ObjectNode) child).put("text", "Una respuesta de «a menudo» o «a veces» en cualquiera de las dos "
-                        + "preguntas indica un riesgo.");
-            }
-        }
-        return q.toString();
+        return FhirCorpus.spanishHvs();
     }
 }
