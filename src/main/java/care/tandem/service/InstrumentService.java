@@ -289,8 +289,13 @@ public final class InstrumentService {
                 boolean isCurrent = v == current || v.version().equals(current.version());
                 String whyNot = row.filter(q -> !q.losesCritical().isEmpty())
                         .map(q -> "it lacks critical item " + String.join(", ", q.losesCritical())).orElse(null);
-                Set<String> langs = new LinkedHashSet<>(isCurrent ? current.languages() : v.languages());
-                langs.addAll(isCurrent ? current.unverifiedLanguages() : v.unverifiedLanguages());
+                Set<String> all = new java.util.TreeSet<>(isCurrent ? current.languages() : v.languages());
+                all.addAll(isCurrent ? current.unverifiedLanguages() : v.unverifiedLanguages());
+                Set<String> langs = new LinkedHashSet<>();
+                if (all.remove("en")) {
+                    langs.add("en");
+                }
+                langs.addAll(all);
                 out.add(new Version(v.id(), v.version(), v.title().in("en"), langs, row.isEmpty(),
                         row.map(ImportedQuestionnaire::kind).orElse("BUNDLED"), isCurrent, whyNot == null, whyNot,
                         row.map(ImportedQuestionnaire::notHonoured).orElse(List.of()), v.url(),
