@@ -3,10 +3,10 @@ package care.tandem.cli;
 import care.tandem.AppContext;
 import care.tandem.domain.problem.Problem;
 import care.tandem.domain.problem.ProblemException;
+import care.tandem.domain.screening.ImportMarks;
 import care.tandem.domain.screening.ImportedQuestionnaire;
 import care.tandem.i18n.Texts;
-import care.tandem.interop.instrument.ImportMarks;
-import care.tandem.interop.instrument.QuestionnaireImporter;
+import care.tandem.service.ImportPreview;
 import care.tandem.service.InstrumentService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,7 +85,7 @@ public final class ImportQuestionnaireCommand implements Callable<Integer> {
         try (AppContext app = AppContext.open(dir, clock)) {
             passphrase.unlock(app, spec);
             InstrumentService instruments = app.instruments();
-            QuestionnaireImporter.Plan plan = instruments.preview(file, marks);
+            ImportPreview plan = instruments.preview(file, marks);
             String current = instruments.library().find(plan.id()).map(i -> i.version()).orElse(null);
             if (!dryRun) {
                 ImportedQuestionnaire q = instruments.importFromCommandLine(file, marks);
@@ -109,14 +109,14 @@ public final class ImportQuestionnaireCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void print(PrintWriter out, Texts texts, QuestionnaireImporter.Plan p, String current) {
+    private void print(PrintWriter out, Texts texts, ImportPreview p, String current) {
         String prefix = dryRun ? texts.get("cli.import.dryRun") + " " : "";
         switch (p.kind()) {
-            case NEW -> out.println(prefix + texts.get("cli.import.new", p.title(), p.id(), p.version()));
-            case VERSION -> out.println(prefix + texts.get("cli.import.version", p.title(), p.versionOf(), p.version(),
-                    texts.get("cli.import.by." + p.recognisedBy())));
-            case TRANSLATION -> out.println(prefix + texts.get("cli.import.translation", p.title(), p.versionOf(),
+            case "VERSION" -> out.println(prefix + texts.get("cli.import.version", p.title(), p.versionOf(),
+                    p.version(), texts.get("cli.import.by." + p.recognisedBy())));
+            case "TRANSLATION" -> out.println(prefix + texts.get("cli.import.translation", p.title(), p.versionOf(),
                     p.version(), String.join(", ", p.languages())));
+            default -> out.println(prefix + texts.get("cli.import.new", p.title(), p.id(), p.version()));
         }
         if (p.urlGenerated()) {
             out.println(texts.get("cli.import.url", p.url()));
@@ -126,7 +126,7 @@ public final class ImportQuestionnaireCommand implements Callable<Integer> {
             out.println(texts.get("cli.import.critical", p.instrument().rules().critical().isEmpty() ? "-"
                     : String.join(", ", p.instrument().rules().critical().stream().map(c -> link(p, c.item())).toList())));
         }
-        if (p.unusable() == null && current != null) {
+        if (p.usable() && current != null) {
             out.println(p.version().equals(current) ? texts.get("cli.import.isCurrent")
                     : texts.get("cli.import.notCurrent", p.id(), current));
         }
@@ -139,7 +139,7 @@ public final class ImportQuestionnaireCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static String link(QuestionnaireImporter.Plan p, String code) {
+    private static String link(ImportPreview p, String code) {
         return p.linkIds().entrySet().stream().filter(e -> e.getValue().equals(code)).map(e -> e.getKey())
                 .findFirst().orElse(code);
     }

@@ -7,7 +7,7 @@ import care.tandem.domain.screening.ImportedQuestionnaire;
 import care.tandem.domain.screening.Instrument;
 import care.tandem.domain.screening.InstrumentLibrary;
 import care.tandem.domain.user.Role;
-import care.tandem.interop.instrument.ImportMarks;
+import care.tandem.domain.screening.ImportMarks;
 import care.tandem.interop.instrument.QuestionnaireImporter;
 import care.tandem.interop.instrument.QuestionnaireRefused;
 import care.tandem.persistence.AuditRepository;
@@ -177,12 +177,22 @@ public final class InstrumentService {
     // ---- importing ----
 
     /** What an import of this file would add, and what Tandem cannot honour in it; stores nothing. */
-    public QuestionnaireImporter.Plan preview(Path file, ImportMarks marks) {
-        return plan(read(file), marks);
+    public ImportPreview preview(Path file, ImportMarks marks) {
+        return preview(plan(read(file), marks));
     }
 
     /** As {@link #preview(Path, ImportMarks)}, for the file's text. */
-    public QuestionnaireImporter.Plan plan(String text, ImportMarks marks) {
+    public ImportPreview previewText(String text, ImportMarks marks) {
+        return preview(plan(text, marks));
+    }
+
+    private static ImportPreview preview(QuestionnaireImporter.Plan p) {
+        return new ImportPreview(p.kind().name(), p.id(), p.version(), p.versionOf(), p.recognisedBy(), p.title(),
+                p.url(), p.urlGenerated(), p.languages(), p.instrument(), p.linkIds(), p.notHonoured(),
+                p.losesCritical());
+    }
+
+    private QuestionnaireImporter.Plan plan(String text, ImportMarks marks) {
         InstrumentLibrary known = library();
         List<QuestionnaireImporter.Existing> existing = db.read(imports::all).stream()
                 .map(q -> new QuestionnaireImporter.Existing(q.instrument(), q.version(), q.url(), q.panelCode()))
@@ -271,7 +281,7 @@ public final class InstrumentService {
                           String kind, boolean current, boolean canBeCurrent, String whyNot,
                           List<String> notHonoured, String url, UUID importId) {
         public Version {
-            languages = Set.copyOf(languages);
+            languages = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(languages));
             notHonoured = List.copyOf(notHonoured);
         }
     }

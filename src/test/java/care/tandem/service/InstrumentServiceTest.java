@@ -18,7 +18,7 @@ import care.tandem.domain.screening.Outcome;
 import care.tandem.domain.screening.Screening;
 import care.tandem.domain.screening.ScreeningStatus;
 import care.tandem.domain.screening.Visit;
-import care.tandem.interop.instrument.ImportMarks;
+import care.tandem.domain.screening.ImportMarks;
 import care.tandem.testing.MutableClock;
 import care.tandem.testing.TestApp;
 import org.junit.jupiter.api.AfterEach;

@@ -4,6 +4,7 @@ import care.tandem.domain.screening.AnswerOption;
 import care.tandem.domain.screening.Band;
 import care.tandem.domain.screening.CriticalRule;
 import care.tandem.domain.screening.EnableWhen;
+import care.tandem.domain.screening.ImportMarks;
 import care.tandem.domain.screening.Instrument;
 import care.tandem.domain.screening.InstrumentLibrary;
 import care.tandem.domain.screening.Item;

@@ -3,10 +3,10 @@ package care.tandem.ui.settings;
 import care.tandem.domain.problem.Problem;
 import care.tandem.domain.problem.ProblemException;
 import care.tandem.domain.screening.CriticalRule;
+import care.tandem.domain.screening.ImportMarks;
 import care.tandem.domain.screening.Item;
 import care.tandem.i18n.Texts;
-import care.tandem.interop.instrument.ImportMarks;
-import care.tandem.interop.instrument.QuestionnaireImporter;
+import care.tandem.service.ImportPreview;
 import care.tandem.service.InstrumentService;
 import care.tandem.ui.common.BackgroundRunner;
 import care.tandem.ui.common.DialogService;
@@ -179,14 +179,14 @@ public final class InstrumentsViewModel {
         });
     }
 
-    private List<String> lines(QuestionnaireImporter.Plan p) {
+    private List<String> lines(ImportPreview p) {
         List<String> out = new ArrayList<>();
         out.add(switch (p.kind()) {
-            case NEW -> texts.get("settings.instruments.preview.new", p.title(), p.id(), p.version());
-            case VERSION -> texts.get("settings.instruments.preview.version", p.title(), p.versionOf(), p.version(),
+            case "VERSION" -> texts.get("settings.instruments.preview.version", p.title(), p.versionOf(), p.version(),
                     texts.get("cli.import.by." + p.recognisedBy()));
-            case TRANSLATION -> texts.get("settings.instruments.preview.translation", p.title(), p.versionOf(),
+            case "TRANSLATION" -> texts.get("settings.instruments.preview.translation", p.title(), p.versionOf(),
                     String.join(", ", p.languages()));
+            default -> texts.get("settings.instruments.preview.new", p.title(), p.id(), p.version());
         });
         if (p.urlGenerated()) {
             out.add(texts.get("cli.import.url", p.url()));
@@ -206,7 +206,7 @@ public final class InstrumentsViewModel {
         return out;
     }
 
-    private static List<CriticalChoice> choices(QuestionnaireImporter.Plan p) {
+    private static List<CriticalChoice> choices(ImportPreview p) {
         if (p.instrument() == null) {
             return List.of();
         }

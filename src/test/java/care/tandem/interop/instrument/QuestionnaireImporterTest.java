@@ -2,6 +2,7 @@ package care.tandem.interop.instrument;
 
 import care.tandem.domain.screening.Answer;
 import care.tandem.domain.screening.CriticalRule;
+import care.tandem.domain.screening.ImportMarks;
 import care.tandem.domain.screening.Instrument;
 import care.tandem.domain.screening.InstrumentLibrary;
 import care.tandem.domain.screening.Outcome;

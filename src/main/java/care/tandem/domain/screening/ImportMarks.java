@@ -1,4 +1,4 @@
-package care.tandem.interop.instrument;
+package care.tandem.domain.screening;
 
 import java.util.List;
 
