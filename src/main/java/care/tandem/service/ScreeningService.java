@@ -571,6 +571,14 @@ public final class ScreeningService {
         return instruments().find(id).orElseThrow(() -> new ProblemException(Problem.BAD_ARGUMENT, id));
     }
 
+    /**
+     * The version of its instrument a screen was begun with: a screen begun before an administrator made an imported
+     * version current is shown and scored with the version it began with (ADR 0008).
+     */
+    public Instrument instrumentOf(Screening x) {
+        return instrument(x);
+    }
+
     /** The version of its instrument a screen was begun with (an imported version stays in use for its screens). */
     private Instrument instrument(Screening x) {
         return instruments().find(x.instrument(), x.instrumentVersion())
