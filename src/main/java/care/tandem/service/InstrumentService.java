@@ -167,6 +167,14 @@ public final class InstrumentService {
         return id + "|" + version;
     }
 
+    /**
+     * Reads the instruments again on next use: after a sync brought another laptop's imports or its choice of current
+     * version.
+     */
+    public void reload() {
+        changed();
+    }
+
     private void changed() {
         synchronized (this) {
             library = null;

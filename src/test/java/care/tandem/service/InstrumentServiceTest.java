@@ -236,6 +236,25 @@ class InstrumentServiceTest {
     }
 
     @Test
+    void twoLaptopsMakeOneLabelForOneFileAndMarksAndDifferentLabelsOtherwise() {
+        String phq9 = corpus("uscore-Questionnaire-phq-9-example.json");
+        ImportedQuestionnaire here = instruments.importText(phq9, ImportMarks.none());
+        try (AppContext other = TestApp.signedIn(dir.resolve("other"), clock)) {
+            ImportedQuestionnaire same = other.instruments().importText(phq9, ImportMarks.none());
+            assertEquals(here.version(), same.version());
+            ImportedQuestionnaire marked = other.instruments().importText(phq9,
+                    new ImportMarks(List.of("/44250-9"), null));
+            assertFalse(here.version().equals(marked.version()));
+        }
+        try (AppContext third = TestApp.signedIn(dir.resolve("third"), clock)) {
+            ImportedQuestionnaire another = third.instruments().importText(corpus("lforms-phq9.json"),
+                    ImportMarks.none());
+            assertTrue(here.version().startsWith("import-2-") && another.version().startsWith("import-2-"));
+            assertFalse(here.version().equals(another.version()), "different files, different labels");
+        }
+    }
+
+    @Test
     void theSameFileTwiceIsTwoVersionsOfOneInstrument() {
         ImportedQuestionnaire a = instruments.importText(corpus("uscore-Questionnaire-AUDIT-C.json"), ImportMarks.none());
         ImportedQuestionnaire b = instruments.importText(corpus("uscore-Questionnaire-AUDIT-C.json"), ImportMarks.none());

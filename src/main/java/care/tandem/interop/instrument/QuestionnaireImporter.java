@@ -193,7 +193,7 @@ public final class QuestionnaireImporter {
         if (base != null && isTranslation(r, base)) {
             kind = Kind.TRANSLATION;
         }
-        String version = versionLabel(r.fileVersion, id, known, existing);
+        String version = versionLabel(r.fileVersion, id, known, existing) + "-" + fingerprint(text, marks);
         Instrument instrument = null;
         String unusable = null;
         if (r.items.isEmpty()) {
@@ -1058,12 +1058,34 @@ public final class QuestionnaireImporter {
         return id;
     }
 
+    /**
+     * Six hex digits of the SHA-256 of the file and the clinic's marks, which end every imported version label: two
+     * laptops that import different files (or the same file with different marks) before they sync never make the
+     * same label, and the same file with the same marks always makes the same one.
+     */
+    static String fingerprint(String text, ImportMarks marks) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update(("\n" + String.join(",", marks.critical()) + "|" + marks.positiveAt())
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A version label without its fingerprint. */
+    private static String base(String label) {
+        return label.matches(".*-[0-9a-f]{6}") ? label.substring(0, label.length() - 7) : label;
+    }
+
     /** The file's version when this instrument has no version by that name, else "import-N". */
     private static String versionLabel(String fileVersion, String id, InstrumentLibrary known,
                                        Collection<Existing> existing) {
         Set<String> taken = new HashSet<>();
-        known.versions(id).forEach(v -> taken.add(v.version()));
-        existing.stream().filter(e -> e.id().equals(id)).forEach(e -> taken.add(e.version()));
+        known.versions(id).forEach(v -> taken.add(base(v.version())));
+        existing.stream().filter(e -> e.id().equals(id)).forEach(e -> taken.add(base(e.version())));
         if (fileVersion != null && !fileVersion.isBlank() && !taken.contains(fileVersion.strip())) {
             return fileVersion.strip();
         }

@@ -7,7 +7,7 @@
 CREATE TABLE imported_questionnaire (
     id            TEXT PRIMARY KEY,
     instrument    TEXT NOT NULL,              -- the instrument id: a bundled one (phq9) or the import's own
-    version       TEXT NOT NULL,              -- Tandem's label of this version, unique per instrument
+    version       TEXT NOT NULL,              -- Tandem's label: the file's version or import-N, then a fingerprint
     kind          TEXT NOT NULL CHECK (kind IN ('NEW', 'VERSION', 'TRANSLATION')),
     version_of    TEXT,                       -- the instrument it is a version or translation of (NULL for NEW)
     url           TEXT NOT NULL,              -- the file's canonical url, or the one Tandem made for it
@@ -31,8 +31,9 @@ CREATE TABLE imported_questionnaire (
     revision      INTEGER NOT NULL DEFAULT 1,
     deleted_at    TEXT
 ) STRICT;
-CREATE UNIQUE INDEX imported_questionnaire_version ON imported_questionnaire (instrument, version)
-    WHERE deleted_at IS NULL;
+-- Not unique: labels end with a fingerprint of the file and the marks, so two laptops never make one label for
+-- different content; the same file with the same marks imported on two laptops is one version (read once).
+CREATE INDEX imported_questionnaire_version ON imported_questionnaire (instrument, version);
 CREATE INDEX imported_questionnaire_url ON imported_questionnaire (url);
 
 -- The file as imported is the record: only the row's tombstone may change.

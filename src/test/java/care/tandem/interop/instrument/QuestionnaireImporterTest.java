@@ -104,6 +104,8 @@ class QuestionnaireImporterTest {
         assertEquals(instrument, p.id());
         assertEquals(how, p.recognisedBy());
         assertFalse(BUNDLED.get(instrument).version().equals(p.version()), "a version label of its own");
+        assertTrue(p.version().matches("(import-2|2\\.3\\.0|0\\.0\\.1)-[0-9a-f]{6}"), p.version());
+        assertEquals(p.version(), plan(corpus(file)).version(), "the same file and marks make the same label");
     }
 
     @ParameterizedTest
