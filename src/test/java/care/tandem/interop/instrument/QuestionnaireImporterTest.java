@@ -322,6 +322,41 @@ class QuestionnaireImporterTest {
     }
 
     @Test
+    void aClinicsLicensedEpdsIsAVersionOfTheScoreEntryEpdsWithItsReversalAndItem10() throws IOException {
+        // The clinic's licensed file: the printed wording, its own linkIds and answer codes, the EPDS LOINC panel.
+        ObjectNode q = (ObjectNode) JSON.readTree(QuestionnaireImporterTest.class
+                .getResourceAsStream("/care/tandem/instruments/epds.questionnaire.json"));
+        q.put("url", "http://example.org/clinic/Questionnaire/epds").put("title", "Edinburgh Postnatal Depression Scale");
+        q.remove("id");
+        int n = 0;
+        for (var item : q.withArray("item")) {
+            ObjectNode i = (ObjectNode) item;
+            if (!i.path("type").asText().equals("choice")) {
+                continue;
+            }
+            n++;
+            i.put("linkId", "q" + n).put("text", "Licensed wording of question " + n);
+            int k = 0;
+            for (var o : i.withArray("answerOption")) {
+                ((ObjectNode) o.path("valueCoding")).put("system", "http://example.org/clinic/epds")
+                        .put("code", "q" + n + "a" + k).put("display", "Licensed answer " + k++);
+            }
+        }
+        QuestionnaireImporter.Plan p = plan(q.toString());
+        assertEquals(QuestionnaireImporter.Kind.VERSION, p.kind());
+        assertEquals("epds", p.versionOf());
+        assertEquals("panel", p.recognisedBy());
+        Instrument epds = p.instrument();
+        assertFalse(epds.scoreEntry(), "the clinic's licensed wording is given as written");
+        assertEquals(List.of(new CriticalRule("q10", 1, true)), epds.rules().critical());
+        assertTrue(epds.rules().reverse().containsAll(List.of("q3", "q5", "q10")));
+        assertEquals(10, epds.rules().totalItems().size());
+        // Item 10's first printed answer scores 3 (reversed): critical.
+        Score s = Scorer.score(epds, List.of(Answer.choice("q10", "q10a0")));
+        assertEquals(List.of("q10"), s.critical());
+    }
+
+    @Test
     void aVersionLackingTheCriticalItemSaysSo() {
         ObjectNode q = (ObjectNode) tree("uscore-Questionnaire-phq-9-example.json");
         ArrayNode items = q.withArray("item");
