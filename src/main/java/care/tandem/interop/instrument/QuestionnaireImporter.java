@@ -50,8 +50,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Imports a clinic's FHIR R4 Questionnaire (a licensed EPDS, its own Spanish translation, a form another system
@@ -94,13 +92,6 @@ public final class QuestionnaireImporter {
             "http://hl7.org/fhir/StructureDefinition/structuredefinition-fmm",
             "http://hl7.org/fhir/StructureDefinition/structuredefinition-wg",
             "http://hl7.org/fhir/StructureDefinition/questionnaire-supportLink");
-    private static final Pattern WHOLE_SUM = Pattern.compile(
-            "%resource\\.(answers\\(\\)|repeat\\(item\\)\\.answer|item\\.answer)(\\.value)?\\.(ordinal|weight)\\(\\)\\.sum\\(\\)");
-    private static final Pattern LINK_ID = Pattern.compile("linkId\\s*=\\s*'([^']+)'");
-    private static final Pattern EXISTS_OR_ZERO = Pattern.compile(
-            "iif\\(\\s*(%[A-Za-z_][\\w]*)\\.exists\\(\\)\\s*,\\s*\\1\\s*,\\s*0\\s*\\)");
-    private static final Pattern WRAPPED = Pattern.compile("iif\\(\\s*%[A-Za-z_][\\w]*\\s*,(.*),\\s*(\\{\\s*}|0)\\s*\\)",
-            Pattern.DOTALL);
 
     private final FhirJson fhir;
     private final ObjectMapper json = new ObjectMapper();
@@ -741,7 +732,8 @@ public final class QuestionnaireImporter {
     private void calculation(Read r, QuestionnaireItemComponent i, String code) {
         Extension calc = i.getExtensionsByUrl(CALCULATED).get(0);
         String expression = calc.getValue() instanceof Expression e ? e.getExpression() : null;
-        List<String> summed = expression == null ? null : sum(r, expression);
+        List<String> summed = expression == null ? null
+                : SumExpressions.summedItems(expression, r.items, r.linkIds, r.variables);
         if (summed != null && r.sumItems == null) {
             r.sumItems = summed;
             r.sumCode = code;
@@ -749,75 +741,6 @@ public final class QuestionnaireImporter {
         }
         r.leftOut.put(i.getLinkId(), new String[]{code, "item " + i.getLinkId() + " is calculated by an expression "
                 + "that is not a sum of points Tandem recognises: Tandem does not compute it"});
-    }
-
-    /**
-     * The item codes a FHIRPath expression adds up, or null when it is not one of the summing patterns Tandem knows:
-     * the points of every answer ({@code %resource.answers().value.ordinal().sum()}, or {@code weight()}); or a sum
-     * of terms, each the points of one item, written directly or through variables, with LHC-Forms'
-     * {@code iif(%x.exists(), %x, 0)} guards and an outer {@code iif(%anyAnswered, ..., {})}.
-     */
-    private List<String> sum(Read r, String expression) {
-        String e = expression.strip();
-        if (WHOLE_SUM.matcher(e).matches()) {
-            List<String> all = r.items.stream().filter(it -> !it.options().isEmpty()
-                    && it.options().stream().allMatch(o -> o.points() != null)).map(Item::code).toList();
-            return all.isEmpty() ? null : all;
-        }
-        Matcher wrapped = WRAPPED.matcher(e);
-        if (wrapped.matches()) {
-            e = wrapped.group(1).strip();
-        }
-        e = EXISTS_OR_ZERO.matcher(e).replaceAll("$1");
-        List<String> terms = splitPlus(e);
-        if (terms.size() < 2) {
-            return null;
-        }
-        List<String> codes = new ArrayList<>();
-        for (String term : terms) {
-            String t = term.strip();
-            for (int depth = 0; t.startsWith("%") && r.variables.containsKey(t.substring(1)) && depth < 3; depth++) {
-                t = r.variables.get(t.substring(1)).strip();
-            }
-            Matcher m = LINK_ID.matcher(t);
-            Set<String> links = new LinkedHashSet<>();
-            while (m.find()) {
-                links.add(m.group(1));
-            }
-            boolean points = t.contains("ordinal") || t.contains("weight") || t.contains("%scoreExt")
-                    || t.contains("ordinalValue") || t.contains("itemWeight");
-            if (links.size() != 1 || !points) {
-                return null;
-            }
-            String code = r.linkIds.get(links.iterator().next());
-            if (code == null || r.items.stream().noneMatch(it -> it.code().equals(code))) {
-                return null;
-            }
-            codes.add(code);
-        }
-        return codes;
-    }
-
-    private static List<String> splitPlus(String e) {
-        List<String> out = new ArrayList<>();
-        int depth = 0;
-        boolean quoted = false;
-        int start = 0;
-        for (int k = 0; k < e.length(); k++) {
-            char ch = e.charAt(k);
-            if (ch == '\'') {
-                quoted = !quoted;
-            } else if (!quoted && (ch == '(' || ch == '{' || ch == '[')) {
-                depth++;
-            } else if (!quoted && (ch == ')' || ch == '}' || ch == ']')) {
-                depth--;
-            } else if (!quoted && depth == 0 && ch == '+') {
-                out.add(e.substring(start, k));
-                start = k + 1;
-            }
-        }
-        out.add(e.substring(start));
-        return out;
     }
 
     private static void enableWhen(Read r, QuestionnaireItemComponent i) {
