@@ -7,12 +7,14 @@ import care.tandem.domain.user.SignInPolicy;
 import care.tandem.interop.fhir.FhirJson;
 import care.tandem.interop.fhir.ResponseReader;
 import care.tandem.interop.instrument.InstrumentReader;
+import care.tandem.interop.instrument.QuestionnaireImporter;
 import care.tandem.interop.pdf.PdfPrinting;
 import care.tandem.persistence.AuditRepository;
 import care.tandem.persistence.BillingRepository;
 import care.tandem.persistence.DataFolder;
 import care.tandem.persistence.Database;
 import care.tandem.persistence.FamilyRepository;
+import care.tandem.persistence.ImportedQuestionnaireRepository;
 import care.tandem.persistence.InstallRepository;
 import care.tandem.persistence.NoteRepository;
 import care.tandem.persistence.ReferralRepository;
@@ -28,6 +30,7 @@ import care.tandem.service.DemoService;
 import care.tandem.service.FamilyService;
 import care.tandem.service.FhirExportService;
 import care.tandem.persistence.FhirExportRepository;
+import care.tandem.service.InstrumentService;
 import care.tandem.service.NotePrinting;
 import care.tandem.service.NoteService;
 import care.tandem.service.ReferralService;
@@ -62,6 +65,7 @@ public final class AppContext implements AutoCloseable {
     private final FhirJson fhir = new FhirJson();
     private final FhirExportService fhirExport;
     private final SyncService sync;
+    private final InstrumentService instrumentService;
 
     private AppContext(DataFolder folder, Database database, Clock clock, PasswordHasher hasher) {
         this.folder = folder;
@@ -83,8 +87,12 @@ public final class AppContext implements AutoCloseable {
         InstrumentReader instruments = new InstrumentReader(fhir);
         this.referrals = new ReferralService(database, new ReferralRepository(), familyRepository, users, audit, stamps,
                 session, clinic);
+        // Questionnaire import (issue 6, ADR 0008): bundled and imported instruments, the current version of each.
+        this.instrumentService = new InstrumentService(database, new ImportedQuestionnaireRepository(), install, audit,
+                stamps, session, instruments::bundled, new QuestionnaireImporter(fhir));
         this.screening = new ScreeningService(database, new ScreeningRepository(), familyRepository, install, audit,
-                stamps, session, instruments::bundled, referrals);
+                stamps, session, instrumentService::library, referrals);
+        instrumentService.onChange(screening::instrumentsChanged);
         this.notes = new NoteService(database, new NoteRepository(), new ScreeningRepository(),
                 new ReferralRepository(), familyRepository, users, audit, stamps, session, referrals,
                 screening::instruments);
@@ -99,7 +107,7 @@ public final class AppContext implements AutoCloseable {
                 new ScreeningRepository(), new ReferralRepository(), new NoteRepository(), users, audit, stamps,
                 session, screening::instruments, notePrinting, clinic, fhir);
         this.sync = new SyncService(database, new SyncStore(familyRepository), install, audit, stamps, hlc, session,
-                clinic);
+                clinic, instrumentService::reload);
         this.csvExport = new CsvExportService(database, familyRepository, new ScreeningRepository(),
                 new ReferralRepository(), new BillingRepository(), new NoteRepository(), users, audit, stamps, session,
                 screening::instruments);
@@ -140,7 +148,8 @@ public final class AppContext implements AutoCloseable {
     public static ResponseScoringService standaloneScoring() {
         FhirJson fhir = new FhirJson();
         InstrumentReader instruments = new InstrumentReader(fhir);
-        return new ResponseScoringService(new ResponseReader(fhir), instruments::bundled);
+        return new ResponseScoringService(new ResponseReader(fhir), instruments::bundled,
+                new QuestionnaireImporter(fhir));
     }
 
     /** The data folder to open: the {@code --data-dir} option if given, else TANDEM_HOME, else the OS data folder. */
@@ -209,6 +218,11 @@ public final class AppContext implements AutoCloseable {
 
     public ScreeningService screening() {
         return screening;
+    }
+
+    /** Bundled and imported instruments: importing Questionnaires, versions, which one is current. */
+    public InstrumentService instruments() {
+        return instrumentService;
     }
 
     @Override

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -18,6 +19,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -32,6 +34,8 @@ import java.util.concurrent.Callable;
                 + "one JSON object: instrument, complete, total, band, positive, critical, missing "
                 + "(and domains, for the AHC HRSN).",
                 "Instruments: phq2, phq9, gad2, gad7, hvs, ahc-hrsn, epds. Needs no data folder; records nothing.",
+                "With --questionnaire Q.json: scores against that Questionnaire by linkIds; \"ignored\" lists "
+                        + "answered linkIds Tandem does not score (calculated items, types it cannot ask).",
                 "Exit status 2, with the reason on standard error, for a file it cannot score."})
 public final class ScoreCommand implements Callable<Integer> {
     /** Exit status for a file Tandem will not score, as for any other bad input. */
@@ -43,14 +47,26 @@ public final class ScoreCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "A QuestionnaireResponse in FHIR R4 JSON.")
     Path file;
 
+    @Option(names = "--questionnaire", paramLabel = "Q.json",
+            description = "Score against this FHIR R4 Questionnaire, by the response's linkIds (any Questionnaire "
+                    + "Tandem can import; a version of a bundled instrument keeps its published rules).")
+    Path questionnaire;
+
     private final ObjectMapper json = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
 
     @Override
     public Integer call() {
         ResponseScoringService scoring = AppContext.standaloneScoring();
         Score score;
+        List<String> ignored = List.of();
         try {
-            score = scoring.score(file);
+            if (questionnaire != null) {
+                ResponseScoringService.LinkedScore linked = scoring.score(file, questionnaire);
+                score = linked.score();
+                ignored = linked.ignored();
+            } else {
+                score = scoring.score(file);
+            }
         } catch (ResponseScoringService.Refused e) {
             Texts texts = new Texts(Locale.getDefault());
             PrintWriter err = spec.commandLine().getErr();
@@ -60,7 +76,11 @@ public final class ScoreCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try {
-            out.println(json.writeValueAsString(result(score)));
+            Map<String, Object> result = result(score);
+            if (!ignored.isEmpty()) {
+                result.put("ignored", ignored);
+            }
+            out.println(json.writeValueAsString(result));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

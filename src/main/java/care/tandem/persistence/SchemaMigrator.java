@@ -29,6 +29,7 @@ public final class SchemaMigrator {
             "V003__referrals.sql",
             "V004__notes.sql",
             "V005__billing.sql",
+            "V006__imported_instruments.sql",
             "V007__sync.sql");
 
     private static final String FOLDER = "/care/tandem/db/migration/";

@@ -57,6 +57,7 @@ public final class SyncTables {
             new Table("family", "id", Kind.FIELDS, Set.of("revision", "seq"), r -> 0, null, null),
             fields("person"),
             fields("visit"),
+            fields("imported_questionnaire"),
             new Table("screening", "id", Kind.ROW, LOCAL, SyncTables::screeningRank, "screening_answer",
                     "screening_id"),
             row("screening_alert", r -> "OPEN".equals(r.get("status")) ? 0 : 1),

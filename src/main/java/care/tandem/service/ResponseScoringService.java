@@ -13,6 +13,8 @@ import care.tandem.interop.fhir.FhirFileException;
 import care.tandem.interop.fhir.ResponseReader;
 import care.tandem.interop.fhir.ResponseReader.Code;
 import care.tandem.interop.fhir.ResponseReader.ResponseItem;
+import care.tandem.interop.instrument.QuestionnaireImporter;
+import care.tandem.interop.instrument.QuestionnaireRefused;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -42,11 +44,151 @@ public final class ResponseScoringService {
 
     private final ResponseReader reader;
     private final Supplier<InstrumentLibrary> instruments;
+    private final QuestionnaireImporter importer;
 
     /** @param instruments the instruments to recognise and score (read on the first score, not before) */
     public ResponseScoringService(ResponseReader reader, Supplier<InstrumentLibrary> instruments) {
+        this(reader, instruments, null);
+    }
+
+    /** @param importer reads the Questionnaire given with {@link #score(Path, Path)} */
+    public ResponseScoringService(ResponseReader reader, Supplier<InstrumentLibrary> instruments,
+                                  QuestionnaireImporter importer) {
         this.reader = reader;
         this.instruments = instruments;
+        this.importer = importer;
+    }
+
+    /**
+     * A response scored against a Questionnaire given with it.
+     *
+     * @param ignored linkIds answered in the response that Tandem does not score: the Questionnaire's calculated
+     *                items (Tandem computes its own total) and items of types Tandem cannot ask
+     */
+    public record LinkedScore(Score score, List<String> ignored) {
+        public LinkedScore {
+            ignored = List.copyOf(ignored);
+        }
+    }
+
+    /**
+     * Scores a QuestionnaireResponse against a Questionnaire file, by the response's linkIds: any Questionnaire
+     * Tandem can import (ADR 0008), its rules derived as an import would derive them (a version of a bundled
+     * instrument keeps the published rules). Needs no data folder.
+     *
+     * @throws Refused saying why: either file unreadable, the Questionnaire refused, the response for another
+     *                 Questionnaire, a linkId the Questionnaire lacks, or an answer that is not one of its options
+     */
+    public LinkedScore score(Path responseFile, Path questionnaireFile) {
+        String qText = text(questionnaireFile, "the Questionnaire: ");
+        QuestionnaireImporter.Plan plan;
+        try {
+            plan = importer.standalone(qText, library());
+        } catch (QuestionnaireRefused e) {
+            throw new Refused("the Questionnaire is refused: " + e.reason());
+        }
+        if (plan.instrument() == null) {
+            throw new Refused("the Questionnaire has no questions Tandem can ask");
+        }
+        String json = text(responseFile, "");
+        if (json.isBlank()) {
+            throw new Refused("the file is empty");
+        }
+        ResponseReader.Response response;
+        try {
+            response = reader.read(json);
+        } catch (FhirFileException e) {
+            throw new Refused(e.getMessage());
+        }
+        if (response.canonical() != null && !plan.urlGenerated()) {
+            String url = response.canonical().contains("|")
+                    ? response.canonical().substring(0, response.canonical().indexOf('|')) : response.canonical();
+            if (!url.equals(plan.url())) {
+                throw new Refused("the response is for Questionnaire " + url + ", not " + plan.url());
+            }
+        }
+        Instrument instrument = plan.instrument();
+        List<ResponseItem> answered = response.items().stream().filter(i -> i.answerCount() > 0).toList();
+        if (answered.isEmpty()) {
+            throw new Refused("it has no answers");
+        }
+        List<String> ignored = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        List<Answer> answers = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (ResponseItem i : answered) {
+            String code = plan.linkIds().get(i.linkId());
+            if (plan.notAsked().contains(i.linkId()) || (code != null && instrument.item(code).isEmpty())) {
+                ignored.add(i.linkId());
+                continue;
+            }
+            if (code == null) {
+                unknown.add(i.linkId());
+                continue;
+            }
+            if (!seen.add(code)) {
+                throw new Refused("item " + i.linkId() + " is answered more than once");
+            }
+            answers.add(linkedAnswer(instrument.item(code).orElseThrow(), i));
+        }
+        if (!unknown.isEmpty()) {
+            throw new Refused("linkIds not in the Questionnaire: " + list(unknown));
+        }
+        try {
+            return new LinkedScore(Scorer.score(instrument, answers), ignored);
+        } catch (IllegalArgumentException e) {
+            throw new Refused(instrument.id() + ": " + e.getMessage());
+        }
+    }
+
+    /** One item's answer by linkId: codes of any system (the Questionnaire's own), or a whole number. */
+    private static Answer linkedAnswer(Item item, ResponseItem given) {
+        String where = "item " + given.linkId();
+        if (!given.otherTypes().isEmpty()) {
+            throw new Refused(where + " has an answer of type " + given.otherTypes().get(0)
+                    + ", not a coding or a number");
+        }
+        if (item.kind() == ItemKind.INTEGER) {
+            if (!given.coded().isEmpty() || given.numbers().size() != 1) {
+                throw new Refused(where + " takes one whole number");
+            }
+            try {
+                return Answer.value(item.code(), given.numbers().get(0).intValueExact());
+            } catch (ArithmeticException e) {
+                throw new Refused(where + " takes a whole number, not " + given.numbers().get(0).toPlainString());
+            }
+        }
+        if (!given.numbers().isEmpty()) {
+            throw new Refused(where + " takes a coded answer, not a number");
+        }
+        List<String> codes = given.coded().stream().map(Code::code).toList();
+        if (item.kind() == ItemKind.CHOICE && codes.size() != 1) {
+            throw new Refused(where + " takes one answer, not " + codes.size());
+        }
+        for (String c : codes) {
+            if (item.option(c).isEmpty()) {
+                throw new Refused(where + ": answer " + c + " is not one of its options");
+            }
+        }
+        return Answer.choices(item.code(), codes);
+    }
+
+    private static String text(Path file, String which) {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new Refused(which + "it is a folder, not a file");
+            }
+            if (Files.size(file) > MAX_BYTES) {
+                throw new Refused(which + "it is larger than " + MAX_BYTES / (1024 * 1024) + " MB");
+            }
+            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new Refused(which + "there is no such file");
+        } catch (AccessDeniedException e) {
+            throw new Refused(which + "the file may not be read (permission denied)");
+        } catch (IOException e) {
+            throw new Refused(which + "the file could not be read");
+        }
     }
 
     /** Why a response is not scored, in one line of words and codes (never the file's name or content). */

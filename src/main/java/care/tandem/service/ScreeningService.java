@@ -120,7 +120,17 @@ public final class ScreeningService {
             }
             all.add(i);
         }
-        return new InstrumentLibrary(all);
+        return new InstrumentLibrary(all, base.otherVersions());
+    }
+
+    /**
+     * Forgets the instruments read so far, so the next use reads them again: after a clinic imported a
+     * Questionnaire or made another version current (ADR 0008).
+     */
+    public void instrumentsChanged() {
+        synchronized (this) {
+            library = null;
+        }
     }
 
     public ScreeningSettings settings() {
@@ -271,7 +281,7 @@ public final class ScreeningService {
      */
     public ScreeningProgress deferPrivate(UUID screeningId) {
         return step(screeningId, (c, x, s) -> {
-            for (String item : instrument(x.instrument()).privateItems()) {
+            for (String item : instrument(x).privateItems()) {
                 if (x.answers().stream().noneMatch(a -> a.item().equals(item) && a.answered())) {
                     screenings.putAnswer(c, screeningId, Answer.deferred(item), s);
                 }
@@ -295,7 +305,7 @@ public final class ScreeningService {
             if (x.status() != ScreeningStatus.IN_PROGRESS) {
                 throw new ProblemException(Problem.SCREENING_FINISHED);
             }
-            Instrument ins = instrument(x.instrument());
+            Instrument ins = instrument(x);
             check(ins, toCheck);
             WriteStamp s = stamps.now(user);
             change.apply(c, x, s);
@@ -367,7 +377,7 @@ public final class ScreeningService {
      */
     public Screening followUp(UUID screeningId) {
         Screening first = open(screeningId);
-        Instrument ins = instrument(first.instrument());
+        Instrument ins = instrument(first);
         if (ins.rules().followUp() == null) {
             throw new ProblemException(Problem.BAD_ARGUMENT, first.instrument());
         }
@@ -418,7 +428,7 @@ public final class ScreeningService {
         requireReason(reason);
         return db.write(c -> {
             Screening old = screenings.find(c, screeningId).orElseThrow(() -> new ProblemException(Problem.NOT_FOUND));
-            Instrument ins = instrument(old.instrument());
+            Instrument ins = instrument(old);
             check(ins, answers);
             WriteStamp s = stamps.now(user);
             enteredInError(c, screeningId, reason, s);
@@ -559,6 +569,20 @@ public final class ScreeningService {
 
     private Instrument instrument(String id) {
         return instruments().find(id).orElseThrow(() -> new ProblemException(Problem.BAD_ARGUMENT, id));
+    }
+
+    /**
+     * The version of its instrument a screen was begun with: a screen begun before an administrator made an imported
+     * version current is shown and scored with the version it began with (ADR 0008).
+     */
+    public Instrument instrumentOf(Screening x) {
+        return instrument(x);
+    }
+
+    /** The version of its instrument a screen was begun with (an imported version stays in use for its screens). */
+    private Instrument instrument(Screening x) {
+        return instruments().find(x.instrument(), x.instrumentVersion())
+                .orElseThrow(() -> new ProblemException(Problem.BAD_ARGUMENT, x.instrument()));
     }
 
     private Family family(Connection c, UUID familyId) throws SQLException {

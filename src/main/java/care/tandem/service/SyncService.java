@@ -95,9 +95,13 @@ public final class SyncService {
     private final Session session;
     private final ClinicService clinic;
 
+    /** Told when a sync took in other laptops' records, so what is read once and kept (instruments) is read again. */
+    private final Runnable recordsArrived;
+
     public SyncService(Database db, SyncStore store, InstallRepository install, AuditRepository audit, Stamps stamps,
-                       HybridClock clock, Session session, ClinicService clinic) {
+                       HybridClock clock, Session session, ClinicService clinic, Runnable recordsArrived) {
         this.db = db;
+        this.recordsArrived = recordsArrived;
         this.store = store;
         this.install = install;
         this.audit = audit;
@@ -149,6 +153,9 @@ public final class SyncService {
             throw new ProblemException(Problem.FILE_OTHER_CLINIC, folder.getFileName());
         }
         Summary in = readAll(folder, key, me, false, progress);
+        if (in.recordsIn() > 0) {
+            recordsArrived.run();
+        }
         Written out = writePackage(folder, key, clinic.info());
         remember(folder);
         return new Summary(in.read(), in.alreadyRead(), in.refused(), out.file, out.records, in.recordsIn(),

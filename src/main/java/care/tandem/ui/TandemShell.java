@@ -253,7 +253,7 @@ public final class TandemShell {
                     if (lockVm != null) {
                         lockVm.idleMinutesProperty().set(minutes);
                     }
-                });
+                }).withInstruments(app.instruments());
         FXMLLoader loader = loader("/care/tandem/ui/settings/SettingsView.fxml");
         Parent root = loadWith(loader);
         Stage settings = ui.windows().newStage(mainStage, "settings.title", root, 900, 720);

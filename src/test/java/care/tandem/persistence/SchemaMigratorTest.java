@@ -109,6 +109,25 @@ class SchemaMigratorTest {
     }
 
     @Test
+    void aVersion5FileGainsTheImportedQuestionnairesTableWhoseFileNeverChanges(@TempDir Path dir) {
+        try (Database db = Database.open(dir.resolve("tandem.db"))) {
+            new SchemaMigrator(db, dir.resolve("backups"), clock, SchemaMigrator.MIGRATIONS.subList(0, 5).stream()
+                    .map(name -> "/care/tandem/db/migration/" + name).toList()).migrate();
+            Sql.exec(db, "INSERT INTO setting VALUES ('idle_lock_minutes', '7', '2026-11-23T10:00:00Z', NULL, 'h')");
+            assertEquals(5, new SchemaMigrator(db, dir.resolve("backups"), clock).migrate());
+            assertEquals("7", Sql.one(db, "SELECT value FROM setting WHERE key = 'idle_lock_minutes'"));
+            assertEquals("0", Sql.one(db, "SELECT count(*) FROM imported_questionnaire"));
+            Sql.exec(db, "INSERT INTO imported_questionnaire (id, instrument, version, kind, url, title, languages,"
+                    + " questionnaire, rules, created_at, updated_at, device_id, hlc) VALUES ('q', 'audit-c',"
+                    + " 'import-1-abcdef', 'NEW', 'http://x', 'AUDIT-C', 'en', '{}', '{}', 't', 't', 'd', 'h')");
+            assertThrows(RuntimeException.class, () -> Sql.exec(db,
+                    "UPDATE imported_questionnaire SET questionnaire = '{\"changed\": true}' WHERE id = 'q'"));
+            assertThrows(RuntimeException.class, () -> Sql.exec(db, "DELETE FROM imported_questionnaire"));
+            Sql.exec(db, "UPDATE imported_questionnaire SET deleted_at = 't2' WHERE id = 'q'");
+        }
+    }
+
+    @Test
     void aVersion4FileGainsTheBillingTablesAndKeepsItsSettings(@TempDir Path dir) {
         try (Database db = Database.open(dir.resolve("tandem.db"))) {
             new SchemaMigrator(db, dir.resolve("backups"), clock, SchemaMigrator.MIGRATIONS.subList(0, 4).stream()

@@ -60,7 +60,11 @@ public enum Problem {
     SYNC_NOTHING_TO_JOIN,
     SYNC_FOLDER_MIXED,
     SYNC_NOT_SET_UP,
-    SYNC_PACKAGE_CLASH;
+    SYNC_PACKAGE_CLASH,
+    /** A file that cannot be imported as a FHIR R4 Questionnaire; {0}: why (issue 6, questionnaire import). */
+    QUESTIONNAIRE_REFUSED,
+    /** A version that may not become current (it lacks a critical item, or has nothing to ask); {0}: why. */
+    INSTRUMENT_VERSION_REFUSED;
 
     /** The bundle key of this problem's message. */
     public String messageKey() {

@@ -1,7 +1,10 @@
 package care.tandem.domain.screening;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,15 +16,31 @@ import java.util.Set;
  * @param languages           languages whose wording is verified and offered to caregivers
  * @param unverifiedLanguages languages whose wording exists but is not verified (GAD-7 Spanish): offered only
  *                            when the clinic has said so in its settings, always labelled
+ * @param enableWhen          when items of an imported Questionnaire are asked, by item code (bundled: none)
  */
 public record Instrument(String id, String url, String version, String panelCode, LocalText title, LocalText stem,
                          LocalText copyright, List<Item> items, ScoringRules rules, Set<String> languages,
-                         Set<String> unverifiedLanguages, boolean scoreEntry) {
+                         Set<String> unverifiedLanguages, boolean scoreEntry, Map<String, EnableWhen> enableWhen) {
 
     public Instrument {
         items = List.copyOf(items);
         languages = Set.copyOf(languages);
         unverifiedLanguages = Set.copyOf(unverifiedLanguages);
+        enableWhen = Map.copyOf(enableWhen);
+    }
+
+    /** An instrument whose items are always asked (every bundled one). */
+    public Instrument(String id, String url, String version, String panelCode, LocalText title, LocalText stem,
+                      LocalText copyright, List<Item> items, ScoringRules rules, Set<String> languages,
+                      Set<String> unverifiedLanguages, boolean scoreEntry) {
+        this(id, url, version, panelCode, title, stem, copyright, items, rules, languages, unverifiedLanguages,
+                scoreEntry, Map.of());
+    }
+
+    /** Whether an item is asked given the answers so far (keyed by item code): always, unless its enableWhen fails. */
+    public boolean enabled(String itemCode, Map<String, Answer> answers) {
+        EnableWhen w = enableWhen.get(itemCode);
+        return w == null || w.holds(answers);
     }
 
     /**
@@ -79,6 +98,63 @@ public record Instrument(String id, String url, String version, String panelCode
 
     public Instrument withRules(ScoringRules newRules) {
         return new Instrument(id, url, version, panelCode, title, stem, copyright, items, newRules, languages,
-                unverifiedLanguages, scoreEntry);
+                unverifiedLanguages, scoreEntry, enableWhen);
+    }
+
+    /**
+     * This instrument with the wording of another language added from a translation of it (a clinic's imported
+     * Spanish file): texts are matched by item and answer code, and the language is added only when every text of
+     * this instrument has it. Points, rules and everything else stay this instrument's.
+     */
+    public Instrument withTranslation(Instrument translation, Collection<String> newLanguages) {
+        Set<String> added = new LinkedHashSet<>();
+        for (String lang : newLanguages) {
+            if (!languages.contains(lang) && covers(translation, lang)) {
+                added.add(lang);
+            }
+        }
+        if (added.isEmpty()) {
+            return this;
+        }
+        List<Item> merged = items.stream().map(i -> {
+            Item t = translation.item(i.code()).orElseThrow();
+            List<AnswerOption> options = i.options().stream().map(o -> new AnswerOption(o.code(),
+                    add(o.display(), t.option(o.code()).orElseThrow().display(), added), o.points())).toList();
+            return new Item(i.code(), i.number(), i.intro() == null ? null : add(i.intro(), t.intro(), added),
+                    add(i.text(), t.text(), added), i.kind(), options, i.min(), i.max());
+        }).toList();
+        Set<String> langs = new LinkedHashSet<>(languages);
+        langs.addAll(added);
+        Set<String> unverified = new LinkedHashSet<>(unverifiedLanguages);
+        unverified.removeAll(added);
+        return new Instrument(id, url, version, panelCode, add(title, translation.title(), added),
+                stem == null ? null : add(stem, translation.stem(), added), copyright, merged, rules, langs,
+                unverified, scoreEntry, enableWhen);
+    }
+
+    private boolean covers(Instrument t, String lang) {
+        if (!t.title().has(lang) || (stem != null && (t.stem() == null || !t.stem().has(lang)))) {
+            return false;
+        }
+        for (Item i : items) {
+            Optional<Item> other = t.item(i.code());
+            if (other.isEmpty() || !other.get().text().has(lang)
+                    || (i.intro() != null && (other.get().intro() == null || !other.get().intro().has(lang)))) {
+                return false;
+            }
+            for (AnswerOption o : i.options()) {
+                Optional<AnswerOption> x = other.get().option(o.code());
+                if (x.isEmpty() || !x.get().display().has(lang)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static LocalText add(LocalText base, LocalText from, Set<String> langs) {
+        Map<String, String> texts = new HashMap<>(base.byLanguage());
+        langs.forEach(l -> texts.put(l, from.byLanguage().get(l)));
+        return new LocalText(texts);
     }
 }

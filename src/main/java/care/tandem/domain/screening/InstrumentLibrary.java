@@ -1,5 +1,6 @@
 package care.tandem.domain.screening;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -8,16 +9,61 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The instruments Tandem can give and score, by id ({@code phq9}, {@code ahc-hrsn}, ...). */
+/**
+ * The instruments Tandem can give and score, by id ({@code phq9}, {@code ahc-hrsn}, ...): the current version of
+ * each, which new screens use, and the other versions a clinic imported (ADR 0008), which screens begun with them
+ * keep using.
+ */
 public final class InstrumentLibrary {
     private final Map<String, Instrument> byId = new LinkedHashMap<>();
+    private final Map<String, List<Instrument>> versions = new LinkedHashMap<>();
 
     public InstrumentLibrary(Collection<Instrument> instruments) {
-        for (Instrument i : instruments) {
+        this(instruments, List.of());
+    }
+
+    /**
+     * @param current       one instrument per id: the version new screens use
+     * @param otherVersions other versions of those ids (each id and version once)
+     */
+    public InstrumentLibrary(Collection<Instrument> current, Collection<Instrument> otherVersions) {
+        for (Instrument i : current) {
             if (byId.putIfAbsent(i.id(), i) != null) {
                 throw new IllegalArgumentException("two instruments with id " + i.id());
             }
+            versions.computeIfAbsent(i.id(), k -> new ArrayList<>()).add(i);
         }
+        for (Instrument i : otherVersions) {
+            if (!byId.containsKey(i.id())) {
+                throw new IllegalArgumentException("a version of " + i.id() + " without a current version");
+            }
+            List<Instrument> vs = versions.get(i.id());
+            if (vs.stream().anyMatch(v -> v.version().equals(i.version()))) {
+                throw new IllegalArgumentException("two versions " + i.version() + " of " + i.id());
+            }
+            vs.add(i);
+        }
+    }
+
+    /** Every version of an instrument, the current one first. */
+    public List<Instrument> versions(String id) {
+        return List.copyOf(versions.getOrDefault(id, List.of()));
+    }
+
+    /** The versions that are not current, of every instrument. */
+    public List<Instrument> otherVersions() {
+        List<Instrument> out = new ArrayList<>();
+        versions.values().forEach(vs -> out.addAll(vs.subList(1, vs.size())));
+        return out;
+    }
+
+    /**
+     * One version of an instrument: the one a screen was begun with. Falls back to the current version when that
+     * version is no longer known (a screen begun before an import was withdrawn).
+     */
+    public Optional<Instrument> find(String id, String version) {
+        return versions.getOrDefault(id, List.of()).stream().filter(v -> v.version().equals(version)).findFirst()
+                .or(() -> find(id));
     }
 
     public List<Instrument> all() {

@@ -26,9 +26,16 @@ public record LocalText(Map<String, String> byLanguage) {
         return byLanguage.keySet();
     }
 
-    /** The text in this language, or the English text when the file has none in it. */
+    /**
+     * The text in this language, or the English text when the file has none in it (or, for an imported form with
+     * no English at all, the text in its own language).
+     */
     public String in(String language) {
         String t = byLanguage.get(language);
-        return t != null ? t : byLanguage.getOrDefault("en", "");
+        if (t != null) {
+            return t;
+        }
+        t = byLanguage.get("en");
+        return t != null ? t : byLanguage.values().stream().findFirst().orElse("");
     }
 }

@@ -32,13 +32,15 @@ public final class Scorer {
 
         List<String> missing = new ArrayList<>();
         for (String code : instrument.requiredItems()) {
-            if (!isAnswered(answers, code)) {
+            if (!isAnswered(answers, code) && instrument.enabled(code, answers)) {
                 missing.add(code);
             }
         }
         Integer total = null;
-        if (!rules.totalItems().isEmpty() && rules.totalItems().stream().allMatch(c -> isAnswered(answers, c))) {
-            total = rules.totalItems().stream().mapToInt(c -> points(instrument, answers.get(c))).sum();
+        if (!rules.totalItems().isEmpty() && rules.totalItems().stream()
+                .allMatch(c -> isAnswered(answers, c) || !instrument.enabled(c, answers))) {
+            total = rules.totalItems().stream().filter(c -> isAnswered(answers, c))
+                    .mapToInt(c -> points(instrument, answers.get(c))).sum();
         }
         String band = total == null ? null : rules.band(total).map(Band::id).orElse(null);
         if (rules.tier() != null) {
@@ -101,7 +103,7 @@ public final class Scorer {
         List<Outcome> outcomes = new ArrayList<>();
         Integer score = null;
         for (Rule r : d.rules()) {
-            boolean all = r.items().stream().allMatch(c -> isAnswered(answers, c));
+            boolean all = r.items().stream().allMatch(c -> isAnswered(answers, c) || !instrument.enabled(c, answers));
             if (r instanceof Rule.SumAtLeast s) {
                 int sum = s.items().stream().filter(c -> isAnswered(answers, c))
                         .mapToInt(c -> points(instrument, answers.get(c))).sum();

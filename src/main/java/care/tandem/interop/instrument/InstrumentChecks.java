@@ -27,6 +27,15 @@ final class InstrumentChecks {
     }
 
     static void check(String qFile, String rulesFile, Instrument in) {
+        check(qFile, rulesFile, in, false);
+    }
+
+    /**
+     * @param imported a clinic's imported Questionnaire: whole-number items may lack bounds, points need not rise
+     *                 (a form's own scoring, such as PRAPARE's yes = 1, no = 0), and its one core domain may be
+     *                 unscored (no positive rule until the clinic sets one)
+     */
+    static void check(String qFile, String rulesFile, Instrument in, boolean imported) {
         ScoringRules r = in.rules();
         Set<String> codes = new HashSet<>();
         for (Item i : in.items()) {
@@ -36,7 +45,7 @@ final class InstrumentChecks {
             if (i.kind() != ItemKind.INTEGER && i.options().isEmpty()) {
                 fail(qFile, "item " + i.code() + " has no answers");
             }
-            if (i.kind() == ItemKind.INTEGER && (i.min() == null || i.max() == null)) {
+            if (!imported && i.kind() == ItemKind.INTEGER && (i.min() == null || i.max() == null)) {
                 fail(qFile, "whole-number item " + i.code() + " needs minValue and maxValue");
             }
         }
@@ -66,7 +75,7 @@ final class InstrumentChecks {
                 fail(qFile, "item " + c + " is summed but an answer has no points (ordinalValue)");
             }
             boolean reverse = r.reverse().contains(c);
-            for (int k = 1; k < points.size(); k++) {
+            for (int k = 1; k < points.size() && !imported; k++) {
                 if (reverse ? points.get(k) >= points.get(k - 1) : points.get(k) <= points.get(k - 1)) {
                     fail(qFile, "item " + c + (reverse ? " is reverse-scored but its points do not fall"
                             : " is not reverse-scored but its points do not rise") + " from the first answer to the last");

@@ -171,9 +171,14 @@ public final class InstrumentReader {
 
     /** A text with the languages its translation extensions carry; the element's own text is English. */
     static LocalText local(PrimitiveType<?> element) {
+        return local(element, "en");
+    }
+
+    /** As {@link #local(PrimitiveType)}, for a file whose own language (its element texts) is {@code own}. */
+    static LocalText local(PrimitiveType<?> element, String own) {
         Map<String, String> texts = new HashMap<>();
         if (element.getValueAsString() != null) {
-            texts.put("en", element.getValueAsString());
+            texts.put(own, element.getValueAsString());
         }
         for (Extension t : element.getExtensionsByUrl(TRANSLATION)) {
             Extension lang = t.getExtensionByUrl("lang");
@@ -185,7 +190,7 @@ public final class InstrumentReader {
         return new LocalText(texts);
     }
 
-    private ScoringRules rules(String file, JsonNode r) {
+    static ScoringRules rules(String file, JsonNode r) {
         JsonNode total = r.path("total");
         List<Band> bands = new ArrayList<>();
         for (JsonNode b : r.path("bands")) {

@@ -445,7 +445,7 @@ public final class EntryViewModel {
         runner.write(() -> {
             List<Alert> raised = finishFirst ? service.finish(id).raised() : List.of();
             Screening next = service.followUp(id);
-            Instrument ins = service.instruments().get(next.instrument());
+            Instrument ins = service.instrumentOf(next);
             return new FollowUp(next, ins, raised);
         }, result -> {
             busy.set(false);

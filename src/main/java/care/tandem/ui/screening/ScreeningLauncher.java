@@ -73,7 +73,7 @@ public final class ScreeningLauncher {
             for (UUID id : screeningIds) {
                 Screening s = service.open(id);
                 screens.add(s);
-                instruments.put(s.instrument(), service.instruments().get(s.instrument()));
+                instruments.put(s.instrument(), service.instrumentOf(s));
             }
             return new Opened(screens, instruments);
         }, opened -> EntryWindow.results(ui, owner, opened.screens(), opened.instruments()), ui.dialogs()::showProblem);
@@ -96,7 +96,7 @@ public final class ScreeningLauncher {
         ScreeningService service = ui.app().screening();
         ui.runner().read(() -> {
             Screening s = service.open(screeningId);
-            return new Opened(List.of(s), Map.of(s.instrument(), service.instruments().get(s.instrument())));
+            return new Opened(List.of(s), Map.of(s.instrument(), service.instrumentOf(s)));
         }, opened -> {
             Screening s = opened.screens().get(0);
             Instrument ins = opened.instruments().get(s.instrument());

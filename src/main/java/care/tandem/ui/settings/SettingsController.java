@@ -108,7 +108,8 @@ public final class SettingsController {
         return registry.register(SettingsController.class, () -> new SettingsController(open.get()))
                 .register(NoteTemplatesController.class, () -> new NoteTemplatesController(open.get().templates()))
                 .register(BillingCodesController.class, () -> new BillingCodesController(open.get().codes()))
-                .register(FqhcController.class, () -> new FqhcController(open.get().fqhc()));
+                .register(FqhcController.class, () -> new FqhcController(open.get().fqhc()))
+                .register(InstrumentsController.class, () -> new InstrumentsController(open.get().instruments()));
     }
 
     @FXML

@@ -63,6 +63,8 @@ public final class SettingsViewModel {
     private final NoteTemplatesViewModel templates;
     private final BillingCodesViewModel codes;
     private final FqhcViewModel fqhc;
+    private final InstrumentsViewModel instruments;
+    private volatile care.tandem.service.InstrumentService instrumentService;
 
     /**
      * @param screening the screening service, for the screening section
@@ -76,6 +78,7 @@ public final class SettingsViewModel {
         this.templates = new NoteTemplatesViewModel(notes, runner, dialogs, texts);
         this.codes = new BillingCodesViewModel(billing, runner, dialogs, texts);
         this.fqhc = new FqhcViewModel(billing, runner, dialogs, texts);
+        this.instruments = new InstrumentsViewModel(() -> instrumentService, runner, dialogs, texts);
         this.accounts = accounts;
         this.clinic = clinic;
         this.runner = runner;
@@ -101,6 +104,18 @@ public final class SettingsViewModel {
         templates.load();
         codes.load();
         fqhc.load();
+        instruments.load();
+    }
+
+    /** Gives the Instruments tab its service (bundled and imported instruments; issue 6). */
+    public SettingsViewModel withInstruments(care.tandem.service.InstrumentService service) {
+        this.instrumentService = service;
+        return this;
+    }
+
+    /** The instruments: versions, imported Questionnaires, which version is current. */
+    public InstrumentsViewModel instruments() {
+        return instruments;
     }
 
     /** The screening section. */
@@ -180,7 +195,8 @@ public final class SettingsViewModel {
      * code, the FQHC setting), else only if the person agrees to discard it (the question's default is No).
      */
     public boolean mayClose() {
-        if (templates.hasUnsavedChanges() || codes.hasUnsavedChanges() || fqhc.hasUnsavedChanges()) {
+        if (templates.hasUnsavedChanges() || codes.hasUnsavedChanges() || fqhc.hasUnsavedChanges()
+                || instruments.hasUnsavedChanges()) {
             return dialogs.confirm("settings.discard.title", "settings.discard.message");
         }
         if (isBlank(displayName) && isBlank(username) && isEmpty(password)) {
