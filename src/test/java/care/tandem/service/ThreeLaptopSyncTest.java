@@ -64,7 +64,8 @@ class ThreeLaptopSyncTest {
     static {
         for (String t : List.of("clinic", "device", "person", "visit", "screening", "screening_alert",
                 "referral_destination", "referral", "referral_event", "note_template", "note", "note_event",
-                "note_addendum", "billing_code", "visit_billing_code", "setting", "sync_conflict")) {
+                "note_addendum", "billing_code", "visit_billing_code", "setting", "sync_conflict",
+                "imported_questionnaire")) {
             TABLES.put(t, Set.of("revision"));
         }
         TABLES.put("app_user", Set.of("revision", "failed_attempts", "locked_until"));
@@ -206,6 +207,11 @@ class ThreeLaptopSyncTest {
         a.accounts().signIn("carmen", CLINICIAN_PASSWORD.toCharArray());
         a.notes().addAddendum(signed.id(), "Mother called back: all well.");
         b.families().save(withFamilyNotes(b.families().open(f4.id()), "Moved in November"));
+        // B's administrator imports a Questionnaire; C has read its instruments already (they are kept once read).
+        assertTrue(c.screening().instruments().find("phq9").isPresent());
+        care.tandem.domain.screening.ImportedQuestionnaire auditC = b.instruments().importText(
+                care.tandem.testing.FhirCorpus.questionnaire("uscore-Questionnaire-AUDIT-C.json"),
+                care.tandem.domain.screening.ImportMarks.none());
         sync(a, folder);
         sync(b, folder);
         sync(c, folder);
@@ -220,6 +226,10 @@ class ThreeLaptopSyncTest {
         long packages;
         try (Stream<Path> s = Files.list(folder)) {
             packages = s.count();
+        }
+        // The imported instrument reached every laptop and can be given there.
+        for (AppContext l : List.of(a, c)) {
+            assertTrue(l.screening().instruments().find(auditC.instrument()).isPresent(), "imported on B, given here");
         }
         // Reading every package again changes nothing.
         for (AppContext l : laptops) {
