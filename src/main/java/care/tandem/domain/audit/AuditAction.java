@@ -27,5 +27,11 @@ public enum AuditAction {
     /** A billing code accepted for a visit. */
     BILLING_CODE_ACCEPTED,
     /** An accepted billing code removed from a visit (kept as a tombstone). */
-    BILLING_CODE_REMOVED
+    BILLING_CODE_REMOVED,
+    /** A backup written into the data folder's backups (scheduled or on demand); detail: file name, removed copies. */
+    BACKUP,
+    /** An encrypted backup written to a folder outside the data folder; detail: file name. */
+    BACKUP_SEALED,
+    /** The database replaced by a backup; detail: the backup's time and the copy kept of what it replaced. */
+    RESTORE
 }
