@@ -7,6 +7,7 @@ import picocli.CommandLine;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -15,6 +16,12 @@ import java.util.function.Function;
  * exit code (2 for bad input, as for a bad option; 1 for anything else).
  */
 public final class CommandLineFactory {
+    /** Problems with what the person gave (an option, a file, a passphrase): exit status 2, as for a bad option. */
+    static final EnumSet<Problem> BAD_INPUT = EnumSet.of(Problem.BAD_ARGUMENT, Problem.DEMO_REFUSED_REAL_DATA,
+            Problem.PASSPHRASE_NEEDED, Problem.PASSPHRASE_WRONG, Problem.PASSPHRASE_TOO_SHORT,
+            Problem.FILE_NOT_TANDEM, Problem.FILE_NEWER_FORMAT, Problem.FILE_WRONG_KIND, Problem.FILE_DAMAGED,
+            Problem.FILE_OTHER_CLINIC, Problem.FILE_TAMPERED);
+
     private CommandLineFactory() {
     }
 
@@ -31,7 +38,7 @@ public final class CommandLineFactory {
             if (e instanceof ProblemException p) {
                 Texts texts = new Texts(Locale.getDefault());
                 commandLine.getErr().println(texts.get("cli.error", texts.problem(p)));
-                return p.problem() == Problem.BAD_ARGUMENT || p.problem() == Problem.DEMO_REFUSED_REAL_DATA ? 2 : 1;
+                return BAD_INPUT.contains(p.problem()) ? 2 : 1;
             }
             throw e;
         });

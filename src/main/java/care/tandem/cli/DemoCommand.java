@@ -1,9 +1,11 @@
 package care.tandem.cli;
 
 import care.tandem.AppContext;
+import care.tandem.files.ClinicKey;
 import care.tandem.i18n.Texts;
 import care.tandem.service.DemoService;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
@@ -19,7 +21,9 @@ import java.util.concurrent.Callable;
 /** {@code tandem demo}: fills a data folder with synthetic families and the demo users. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Adds realistic synthetic families to a demo data folder (plainly marked as not real).",
-                "Refuses a folder that holds a clinic's real records. Each run adds N new families."})
+                "Refuses a folder that holds a clinic's real records. Each run adds N new families.",
+                "A new demo clinic's sync passphrase is the one given, else the demo passphrase "
+                        + "(" + ClinicKey.DEMO_PASSPHRASE + ")."})
 public final class DemoCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -34,6 +38,9 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--seed", paramLabel = "S", description = "Makes the run repeatable on the same folder.")
     Long seed;
+
+    @Mixin
+    PassphraseOptions passphrase;
 
     private final Clock clock;
 
@@ -51,6 +58,10 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path dir = AppContext.dataDir(parent.dataDir());
         try (AppContext app = AppContext.open(dir, clock)) {
+            boolean checkFirst = !app.accounts().needsSetUp() && app.clinic().hasPassphrase();
+            if (checkFirst) { // a wrong passphrase adds nothing
+                passphrase.unlock(app, spec);
+            }
             long step = Math.max(families / 10, 10_000);
             DemoService.Result r = app.demo().addFamilies(families, seed, done -> {
                 if (done % step == 0 && done < families) {
@@ -64,6 +75,9 @@ public final class DemoCommand implements Callable<Integer> {
                 out.printf("  %-11s %-16s %s%n", u.username(), u.password(), u.displayName());
             }
             out.println(texts.get("cli.demo.marked"));
+            if (!checkFirst) { // a new demo clinic takes the passphrase given, else the demo passphrase
+                passphrase.unlock(app, spec);
+            }
         }
         return 0;
     }

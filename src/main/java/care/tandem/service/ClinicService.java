@@ -3,6 +3,7 @@ package care.tandem.service;
 import care.tandem.domain.problem.Problem;
 import care.tandem.domain.problem.ProblemException;
 import care.tandem.domain.user.Role;
+import care.tandem.files.ClinicKey;
 import care.tandem.persistence.Database;
 import care.tandem.persistence.InstallRepository;
 
@@ -14,6 +15,8 @@ import java.util.UUID;
 /** The clinic's identity and settings on this laptop. */
 public final class ClinicService {
     static final String IDLE_LOCK_MINUTES = "idle_lock_minutes";
+    /** The clinic key's public fingerprint ({@link ClinicKey#check()}); a clinic-wide setting, so it syncs. */
+    static final String KEY_CHECK = "clinic_key_check";
     public static final int DEFAULT_IDLE_LOCK_MINUTES = 5;
 
     private final Database db;
@@ -73,6 +76,66 @@ public final class ClinicService {
         }
         db.write(c -> {
             install.putSetting(c, IDLE_LOCK_MINUTES, Integer.toString(minutes), stamps.now());
+            return null;
+        });
+    }
+
+    /** The clinic key, and whether the passphrase that gave it has just become the clinic's own. */
+    public record Unlocked(ClinicKey key, boolean newlySet) {
+    }
+
+    /** Whether the clinic has a sync passphrase yet. */
+    public boolean hasPassphrase() {
+        return db.read(c -> install.setting(c, KEY_CHECK).isPresent());
+    }
+
+    /**
+     * The clinic key from a passphrase, checked against the clinic's fingerprint. A clinic that has no passphrase
+     * yet takes this one as its own ({@code newlySet}; whoever runs the first sync or backup sets it, as an
+     * administrator can in Settings). Takes about half a second (key derivation).
+     *
+     * @throws ProblemException PASSPHRASE_NEEDED, PASSPHRASE_WRONG, or PASSPHRASE_TOO_SHORT for a first passphrase
+     */
+    public Unlocked unlock(char[] passphrase) {
+        ClinicKey key = ClinicKey.derive(passphrase, info().clinicId());
+        Optional<String> check = db.read(c -> install.setting(c, KEY_CHECK));
+        if (check.isPresent()) {
+            if (!key.matches(check.get())) {
+                throw new ProblemException(Problem.PASSPHRASE_WRONG, info().clinicName());
+            }
+            return new Unlocked(key, false);
+        }
+        storeCheck(passphrase, key);
+        return new Unlocked(key, true);
+    }
+
+    /**
+     * An administrator sets the clinic's sync passphrase, once: every laptop, sync package and backup of the clinic
+     * then uses it.
+     *
+     * @throws ProblemException NOT_ALLOWED, PASSPHRASE_ALREADY_SET or PASSPHRASE_TOO_SHORT
+     */
+    public ClinicKey setPassphrase(char[] passphrase) {
+        session.requireRole(Role.ADMINISTRATOR);
+        if (hasPassphrase()) {
+            throw new ProblemException(Problem.PASSPHRASE_ALREADY_SET);
+        }
+        ClinicKey key = ClinicKey.derive(passphrase, info().clinicId());
+        storeCheck(passphrase, key);
+        return key;
+    }
+
+    private void storeCheck(char[] passphrase, ClinicKey key) {
+        if (passphrase.length < ClinicKey.MIN_LENGTH) {
+            throw new ProblemException(Problem.PASSPHRASE_TOO_SHORT, ClinicKey.MIN_LENGTH);
+        }
+        db.write(c -> {
+            Optional<String> stored = install.setting(c, KEY_CHECK);
+            if (stored.isEmpty()) {
+                install.putSetting(c, KEY_CHECK, key.check(), stamps.now());
+            } else if (!key.matches(stored.get())) { // set meanwhile, to another passphrase
+                throw new ProblemException(Problem.PASSPHRASE_WRONG, install.clinicName(c, key.clinicId()).orElse(""));
+            }
             return null;
         });
     }

@@ -77,4 +77,30 @@ class MainTest {
         assertEquals(1, run("demo", "--families", "5", "--data-dir", dir.toString()));
         assertTrue(err.toString().contains("damaged"), err.toString());
     }
+
+    @Test
+    void aNewDemoClinicTakesTheDemoPassphraseAndAWrongOneAddsNothing(@TempDir Path dir) throws Exception {
+        assertEquals(0, run("demo", "--families", "3", "--seed", "5", "--data-dir", dir.toString()));
+        assertTrue(out.toString().contains("sync passphrase"), out.toString());
+        Path wrong = dir.resolveSibling(dir.getFileName() + "-wrong.txt");
+        Files.writeString(wrong, "not the demo passphrase\n");
+        assertEquals(2, run("demo", "--families", "3", "--passphrase-file", wrong.toString(),
+                "--data-dir", dir.toString()));
+        assertTrue(err.toString().contains("not this clinic's sync passphrase"), err.toString());
+        assertTrue(out.toString().contains("(3 families in all)"), "nothing added after the refusal");
+        Path right = dir.resolveSibling(dir.getFileName() + "-right.txt");
+        Files.writeString(right, care.tandem.files.ClinicKey.DEMO_PASSPHRASE + "\n");
+        assertEquals(0, run("demo", "--families", "2", "--passphrase-file", right.toString(),
+                "--data-dir", dir.toString()));
+        assertTrue(out.toString().contains("(5 families in all)"), out.toString());
+        Files.delete(wrong);
+        Files.delete(right);
+    }
+
+    @Test
+    void aMissingPassphraseFileIsBadInput(@TempDir Path dir) {
+        assertEquals(2, run("demo", "--families", "1", "--passphrase-file", dir.resolve("none.txt").toString(),
+                "--data-dir", dir.toString()));
+        assertTrue(err.toString().contains("Cannot read the passphrase file"), err.toString());
+    }
 }

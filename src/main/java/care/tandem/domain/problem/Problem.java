@@ -39,7 +39,17 @@ public enum Problem {
     NOTE_NO_SUPERVISOR,
     NOTE_CHANGED_ELSEWHERE,
     NO_PRINTER,
-    PRINT_FAILED;
+    PRINT_FAILED,
+    PASSPHRASE_NEEDED,
+    PASSPHRASE_WRONG,
+    PASSPHRASE_TOO_SHORT,
+    PASSPHRASE_ALREADY_SET,
+    FILE_NOT_TANDEM,
+    FILE_NEWER_FORMAT,
+    FILE_WRONG_KIND,
+    FILE_DAMAGED,
+    FILE_OTHER_CLINIC,
+    FILE_TAMPERED;
 
     /** The bundle key of this problem's message. */
     public String messageKey() {
