@@ -19,7 +19,10 @@ import care.tandem.persistence.ReferralRepository;
 import care.tandem.persistence.SchemaMigrator;
 import care.tandem.persistence.ScreeningRepository;
 import care.tandem.persistence.UserRepository;
+import care.tandem.domain.backup.RotationRule;
 import care.tandem.service.AccountService;
+import care.tandem.service.BackupService;
+import care.tandem.service.RestoreService;
 import care.tandem.service.BillingService;
 import care.tandem.service.ClinicService;
 import care.tandem.service.DemoService;
@@ -54,6 +57,7 @@ public final class AppContext implements AutoCloseable {
     private final BillingService billing;
     private final NotePrinting notePrinting;
     private final FhirJson fhir = new FhirJson();
+    private final BackupService backups;
 
     private AppContext(DataFolder folder, Database database, Clock clock, PasswordHasher hasher) {
         this.folder = folder;
@@ -87,6 +91,8 @@ public final class AppContext implements AutoCloseable {
                 familyRepository, users, install, audit, stamps, session, clinic);
         this.notePrinting = new NotePrinting(database, notes, billing, families, accounts, clinic, audit, stamps,
                 session, new PdfPrinting());
+        this.backups = new BackupService(database, folder.path(), RotationRule.standard(), audit, stamps, session,
+                accounts, clinic, clock);
     }
 
     /**
@@ -125,6 +131,16 @@ public final class AppContext implements AutoCloseable {
         FhirJson fhir = new FhirJson();
         InstrumentReader instruments = new InstrumentReader(fhir);
         return new ResponseScoringService(new ResponseReader(fhir), instruments::bundled);
+    }
+
+    /**
+     * A data folder whose database is not opened (it may be damaged), held by its lock, for {@code tandem restore}
+     * and for the restore offered when the database is found damaged at start.
+     *
+     * @throws care.tandem.domain.problem.ProblemException DATA_FOLDER_IN_USE while Tandem has it open, ...
+     */
+    public static RestoreService openForRestore(Path dataDir, Clock clock) {
+        return new RestoreService(DataFolder.open(dataDir), clock);
     }
 
     /** The data folder to open: the {@code --data-dir} option if given, else TANDEM_HOME, else the OS data folder. */
@@ -171,6 +187,11 @@ public final class AppContext implements AutoCloseable {
     /** The note and superbill PDFs, and printing. */
     public NotePrinting notePrinting() {
         return notePrinting;
+    }
+
+    /** Backups in the data folder and outside it, and restoring one in place of the open database. */
+    public BackupService backups() {
+        return backups;
     }
 
     public DemoService demo() {

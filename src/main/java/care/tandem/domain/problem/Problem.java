@@ -49,7 +49,9 @@ public enum Problem {
     FILE_WRONG_KIND,
     FILE_DAMAGED,
     FILE_OTHER_CLINIC,
-    FILE_TAMPERED;
+    FILE_TAMPERED,
+    BACKUP_NEWER_VERSION,
+    BACKUP_CHECK_FAILED;
 
     /** The bundle key of this problem's message. */
     public String messageKey() {
