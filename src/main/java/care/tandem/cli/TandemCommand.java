@@ -11,7 +11,8 @@ import java.util.function.Function;
 /** {@code tandem}: with no subcommand it opens the window; subcommands do the rest. */
 @Command(name = "tandem", mixinStandardHelpOptions = true, versionProvider = TandemVersion.class,
         description = "Dyadic care screening, notes and referrals for pediatric primary care, offline.",
-        subcommands = {DemoCommand.class, ScoreCommand.class})
+        subcommands = {DemoCommand.class, ScoreCommand.class,
+                BackupCommand.class, RestoreCommand.class})
 public final class TandemCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,

@@ -62,6 +62,11 @@ public final class PreparedRestore implements AutoCloseable {
         return backup;
     }
 
+    /** Whether the backup's schema is older than this Tandem's: it is migrated when Tandem next opens it. */
+    public boolean olderVersion() {
+        return backup.schemaVersion() < care.tandem.persistence.SchemaMigrator.shippedVersion();
+    }
+
     /** The state of the database it would replace. */
     public Here here() {
         return here;
