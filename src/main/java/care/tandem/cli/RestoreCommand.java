@@ -148,7 +148,8 @@ public final class RestoreCommand implements Callable<Integer> {
     }
 
     private static String summary(DatabaseSummary s, Texts texts) {
-        return texts.get("cli.restore.summary", s.clinicName().isBlank() ? "—" : s.clinicName(), s.schemaVersion(),
+        // Indented under its heading; a bundle value cannot begin with spaces.
+        return "  " + texts.get("cli.restore.summary", s.clinicName().isBlank() ? "—" : s.clinicName(), s.schemaVersion(),
                 s.families(), s.screens(), s.notes(), s.referrals(), s.users(),
                 s.newestChange().map(RestoreCommand::when).orElse("—"));
     }
