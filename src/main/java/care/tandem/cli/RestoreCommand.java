@@ -27,7 +27,6 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 
 /**
  * {@code tandem restore FILE}: shows what a backup holds beside what the data folder holds, and replaces the database
@@ -67,8 +66,28 @@ public final class RestoreCommand implements Callable<Integer> {
     @Mixin
     PassphraseOptions passphrase;
 
-    /** The terminal to ask on; none when input is not a terminal (replaced in tests). */
-    Supplier<Optional<Console>> terminal = () -> Optional.ofNullable(System.console());
+    /** Where the question is asked: the terminal, if input is one. */
+    interface Terminal {
+        /** Whether there is a terminal to ask on. */
+        boolean present();
+
+        /** Asks and returns the line typed (null at end of input). */
+        String ask(String question);
+    }
+
+    /** The terminal (replaced in tests). */
+    Terminal terminal = new Terminal() {
+        @Override
+        public boolean present() {
+            return System.console() != null;
+        }
+
+        @Override
+        public String ask(String question) {
+            Console c = System.console();
+            return c == null ? null : c.readLine("%s", question);
+        }
+    };
 
     private final Clock clock;
 
@@ -124,13 +143,12 @@ public final class RestoreCommand implements Callable<Integer> {
         if (yes) {
             return true;
         }
-        Optional<Console> console = terminal.get();
-        if (console.isEmpty()) {
+        if (!terminal.present()) {
             out.println(texts.get("cli.restore.noTerminal"));
             return false;
         }
         out.flush();
-        String answer = console.get().readLine("%s", texts.get("cli.restore.confirm"));
+        String answer = terminal.ask(texts.get("cli.restore.confirm"));
         return answer != null && answer.strip().toLowerCase(Locale.ROOT).matches("y|yes|s|si|sí");
     }
 

@@ -110,13 +110,14 @@ public final class BackupService {
      * {@code tandem-<UTC time>.tandem-backup}, and read back whole before this returns.
      *
      * @return the sealed file
-     * @throws ProblemException FILE_OTHER_CLINIC for a key of another clinic, STORAGE_FAILED, DISK_FULL, ...
+     * @param key the clinic key of this clinic ({@link ClinicService#unlock})
+     * @throws ProblemException BACKUP_CHECK_FAILED, STORAGE_FAILED, DISK_FULL, NOT_ALLOWED
      */
     public Path backupTo(Path dir, ClinicKey key) {
         requireAdministratorIfSignedIn();
         ClinicInfo info = clinic.info();
         if (!key.clinicId().equals(info.clinicId())) {
-            throw new ProblemException(Problem.FILE_OTHER_CLINIC, String.valueOf(dir.getFileName()));
+            throw new IllegalArgumentException("the key of another clinic");
         }
         synchronized (files) {
             requireOpen();

@@ -1,11 +1,13 @@
 package care.tandem.service;
 
 import care.tandem.domain.backup.RotationRule;
+import care.tandem.domain.problem.Problem;
 import care.tandem.domain.problem.ProblemException;
 import care.tandem.interop.backup.SealedBackup;
 import care.tandem.persistence.DataFolder;
 import care.tandem.persistence.DatabaseFiles;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -67,8 +69,8 @@ public final class RestoreService implements AutoCloseable {
      * @throws ProblemException FILE_NOT_TANDEM, FILE_NEWER_FORMAT, FILE_DAMAGED, FILE_WRONG_KIND, NOT_FOUND
      */
     public FileFacts facts(Path file) {
-        if (!java.nio.file.Files.isRegularFile(file)) {
-            throw new ProblemException(care.tandem.domain.problem.Problem.NOT_FOUND, String.valueOf(file.getFileName()));
+        if (!Files.isRegularFile(file)) {
+            throw new ProblemException(Problem.NOT_FOUND, String.valueOf(file.getFileName()));
         }
         if (SealedBackup.typeOf(file) != SealedBackup.FileType.SEALED) {
             return new FileFacts(false, false);

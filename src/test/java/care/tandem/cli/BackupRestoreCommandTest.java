@@ -30,10 +30,26 @@ class BackupRestoreCommandTest {
     @TempDir
     Path dir;
 
+    /** What the person types at the prompt; null: input is not a terminal. */
+    private String typed;
+
     private int run(String... args) {
         out = new StringWriter();
         err = new StringWriter();
         CommandLine cli = CommandLineFactory.create(d -> 0, MutableClock.at("2026-11-23T16:00:00Z"));
+        RestoreCommand restore = cli.getSubcommands().get("restore").getCommand();
+        restore.terminal = new RestoreCommand.Terminal() {
+            @Override
+            public boolean present() {
+                return typed != null;
+            }
+
+            @Override
+            public String ask(String question) {
+                out.write(question);
+                return typed;
+            }
+        };
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
@@ -91,6 +107,31 @@ class BackupRestoreCommandTest {
         assertTrue(text.contains("9 families"), text);
         assertTrue(text.contains("Nothing was replaced."), text);
         assertEquals(before, DatabaseDigest.digest(folder.resolve("tandem.db"), Set.of()));
+    }
+
+    @Test
+    void onATerminalTheRestoreIsAskedForAndOnlyYesReplaces() throws IOException {
+        Path folder = demoFolder("data", 5);
+        assertEquals(0, run("backup", "--data-dir", folder.toString()));
+        Path plain = onlyFile(folder.resolve("backups"), ".db");
+        try (AppContext app = TestApp.open(folder, MutableClock.at("2026-11-23T17:00:00Z"))) {
+            app.demo().addFamilies(2, 9L, n -> { }, () -> false);
+        }
+
+        typed = "n";
+        assertEquals(1, run("restore", plain.toString(), "--data-dir", folder.toString()));
+        assertTrue(out.toString().contains("[y/N]"), out.toString());
+        assertEquals(7, familiesIn(folder));
+
+        typed = "y";
+        assertEquals(0, run("restore", plain.toString(), "--data-dir", folder.toString()));
+        assertEquals(5, familiesIn(folder));
+    }
+
+    private static long familiesIn(Path folder) {
+        try (AppContext app = TestApp.open(folder, MutableClock.at("2026-11-23T18:00:00Z"))) {
+            return app.families().count();
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.WindowEvent;
 
 import java.nio.file.Path;
 import java.util.function.Function;
@@ -149,6 +150,16 @@ public final class BackupsController {
         restoreButton.setOnAction(e -> vm.restore());
         restoreButton.disableProperty().bind(vm.busyProperty());
         cancelRestoreButton.setOnAction(e -> vm.cancelRestore());
+        // Closing Settings with a comparison open removes the copy made ready for it.
+        backupsTable.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.windowProperty().addListener((o, was, window) -> {
+                    if (window != null) {
+                        window.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> vm.cancelRestore());
+                    }
+                });
+            }
+        });
         vm.load();
     }
 

@@ -4,6 +4,7 @@ import care.tandem.domain.backup.BackupKind;
 import care.tandem.domain.backup.DatabaseSummary;
 import care.tandem.domain.problem.Problem;
 import care.tandem.domain.problem.ProblemException;
+import care.tandem.files.ClinicKey;
 import care.tandem.i18n.Texts;
 import care.tandem.service.Backup;
 import care.tandem.service.BackupService;
@@ -12,6 +13,7 @@ import care.tandem.service.PreparedRestore;
 import care.tandem.service.SignInResult;
 import care.tandem.ui.common.BackgroundRunner;
 import care.tandem.ui.common.DialogService;
+import care.tandem.ui.common.FormatLocale;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -85,7 +87,7 @@ public final class BackupsViewModel {
         this.clock = clock;
         this.onRestored = onRestored;
         this.time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(care.tandem.ui.common.FormatLocale.of(texts)).withZone(clock.getZone());
+                .withLocale(FormatLocale.of(texts)).withZone(clock.getZone());
     }
 
     private record Loaded(List<Backup> backups, boolean hasPassphrase) {
@@ -120,7 +122,7 @@ public final class BackupsViewModel {
         String checked = b.checked() ? texts.get("backups.checked.yes")
                 : b.name().kind() == BackupKind.DAMAGED ? texts.get("backups.checked.damaged")
                 : texts.get("backups.checked.no");
-        return new Row(time.format(b.name().made()), kind, size(b.size(), care.tandem.ui.common.FormatLocale.of(texts)), checked, b);
+        return new Row(time.format(b.name().made()), kind, size(b.size(), FormatLocale.of(texts)), checked, b);
     }
 
     static String size(long bytes, Locale locale) {
@@ -176,8 +178,8 @@ public final class BackupsViewModel {
             done(texts.get("backups.passphrase.mismatch"), true);
             return;
         }
-        if (a.length() < care.tandem.files.ClinicKey.MIN_LENGTH) {
-            done(texts.get("problem.PASSPHRASE_TOO_SHORT", care.tandem.files.ClinicKey.MIN_LENGTH), true);
+        if (a.length() < ClinicKey.MIN_LENGTH) {
+            done(texts.get("problem.PASSPHRASE_TOO_SHORT", ClinicKey.MIN_LENGTH), true);
             return;
         }
         if (!start()) {
@@ -228,6 +230,9 @@ public final class BackupsViewModel {
         }, ready -> {
             busy.set(false);
             message.set("");
+            if (ready.sealed()) {
+                passphrase.set("");
+            }
             show(ready);
         }, failure -> {
             if (failure instanceof ProblemException p && p.problem() == Problem.PASSPHRASE_NEEDED) {
@@ -268,8 +273,8 @@ public final class BackupsViewModel {
     }
 
     private CompareRow count(String key, long backup, Optional<Long> here) {
-        return new CompareRow(texts.get(key), String.format(care.tandem.ui.common.FormatLocale.of(texts), "%,d", backup),
-                here.map(n -> String.format(care.tandem.ui.common.FormatLocale.of(texts), "%,d", n)).orElse("—"));
+        return new CompareRow(texts.get(key), String.format(FormatLocale.of(texts), "%,d", backup),
+                here.map(n -> String.format(FormatLocale.of(texts), "%,d", n)).orElse("—"));
     }
 
     private static String blankAsDash(String s) {

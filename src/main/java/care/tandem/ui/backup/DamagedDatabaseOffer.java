@@ -7,6 +7,7 @@ import care.tandem.service.PreparedRestore;
 import care.tandem.service.RestoreService;
 import care.tandem.ui.common.DialogService;
 import care.tandem.ui.common.ErrorLog;
+import care.tandem.ui.common.FormatLocale;
 import care.tandem.ui.common.ProblemTexts;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -67,7 +68,7 @@ public final class DamagedDatabaseOffer implements AutoCloseable {
      */
     public Node view(Texts texts, DialogService dialogs, java.util.function.Consumer<String> onRestored) {
         DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(care.tandem.ui.common.FormatLocale.of(texts)).withZone(clock.getZone());
+                .withLocale(FormatLocale.of(texts)).withZone(clock.getZone());
         VBox box = new VBox();
         box.getStyleClass().add("damaged-offer");
         box.setSpacing(8);
