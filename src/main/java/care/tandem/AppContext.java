@@ -25,6 +25,7 @@ import care.tandem.service.BackupService;
 import care.tandem.service.RestoreService;
 import care.tandem.service.BillingService;
 import care.tandem.service.ClinicService;
+import care.tandem.service.CsvExportService;
 import care.tandem.service.DemoService;
 import care.tandem.service.FamilyService;
 import care.tandem.service.NotePrinting;
@@ -56,6 +57,7 @@ public final class AppContext implements AutoCloseable {
     private final NoteService notes;
     private final BillingService billing;
     private final NotePrinting notePrinting;
+    private final CsvExportService csvExport;
     private final FhirJson fhir = new FhirJson();
     private final BackupService backups;
 
@@ -84,13 +86,16 @@ public final class AppContext implements AutoCloseable {
         this.notes = new NoteService(database, new NoteRepository(), new ScreeningRepository(),
                 new ReferralRepository(), familyRepository, users, audit, stamps, session, referrals,
                 screening::instruments);
-        this.demo = new DemoService(database, familyRepository, users, install, audit, accounts, stamps,
-                new ScreeningRepository(), screening::instruments, referrals, new ReferralRepository(), notes,
-                new NoteRepository());
         this.billing = new BillingService(database, new BillingRepository(), new ScreeningRepository(),
                 familyRepository, users, install, audit, stamps, session, clinic);
+        this.demo = new DemoService(database, familyRepository, users, install, audit, accounts, stamps,
+                new ScreeningRepository(), screening::instruments, referrals, new ReferralRepository(), notes,
+                new NoteRepository(), billing);
         this.notePrinting = new NotePrinting(database, notes, billing, families, accounts, clinic, audit, stamps,
                 session, new PdfPrinting());
+        this.csvExport = new CsvExportService(database, familyRepository, new ScreeningRepository(),
+                new ReferralRepository(), new BillingRepository(), new NoteRepository(), users, audit, stamps, session,
+                screening::instruments);
         this.backups = new BackupService(database, folder.path(), RotationRule.standard(), audit, stamps, session,
                 accounts, clinic, clock);
     }
@@ -187,6 +192,10 @@ public final class AppContext implements AutoCloseable {
     /** The note and superbill PDFs, and printing. */
     public NotePrinting notePrinting() {
         return notePrinting;
+    }
+
+    public CsvExportService csvExport() {
+        return csvExport;
     }
 
     /** Backups in the data folder and outside it, and restoring one in place of the open database. */

@@ -20,7 +20,7 @@ public final class CommandLineFactory {
     static final EnumSet<Problem> BAD_INPUT = EnumSet.of(Problem.BAD_ARGUMENT, Problem.DEMO_REFUSED_REAL_DATA,
             Problem.PASSPHRASE_NEEDED, Problem.PASSPHRASE_WRONG, Problem.PASSPHRASE_TOO_SHORT,
             Problem.FILE_NOT_TANDEM, Problem.FILE_NEWER_FORMAT, Problem.FILE_WRONG_KIND, Problem.FILE_DAMAGED,
-            Problem.FILE_OTHER_CLINIC, Problem.FILE_TAMPERED);
+            Problem.FILE_OTHER_CLINIC, Problem.FILE_TAMPERED, Problem.EXPORT_FOLDER_NOT_EMPTY);
 
     private CommandLineFactory() {
     }

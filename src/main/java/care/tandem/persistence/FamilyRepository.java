@@ -336,6 +336,27 @@ public final class FamilyRepository {
 
     // ---- reading ----------------------------------------------------------------------------------
 
+    /** Families in the order they were added, a page at a time: those after {@code afterSeq} (0 for the first). */
+    public record Page(List<Family> families, long lastSeq) {
+    }
+
+    /** The next page of families (not merged away) for a full pass over the registry, such as an export. */
+    public Page page(Connection c, long afterSeq, int limit) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        long last = afterSeq;
+        try (var ps = c.prepareStatement(
+                "SELECT seq, id FROM family WHERE seq > ? AND deleted_at IS NULL ORDER BY seq LIMIT ?")) {
+            Rows.bind(ps, afterSeq, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    last = rs.getLong(1);
+                    ids.add(rs.getString(2));
+                }
+            }
+        }
+        return new Page(load(c, ids), last);
+    }
+
     private List<Family> load(Connection c, List<String> ids) throws SQLException {
         if (ids.isEmpty()) {
             return List.of();

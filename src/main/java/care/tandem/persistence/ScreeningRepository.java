@@ -97,6 +97,11 @@ public final class ScreeningRepository {
                 ORDER BY created_at LIMIT 1""", familyId, childId, date).stream().findFirst();
     }
 
+    /** A family's visits, oldest first. */
+    public List<Visit> visitsForFamily(Connection c, UUID familyId) throws SQLException {
+        return visits(c, "SELECT * FROM visit WHERE family_id = ? AND deleted_at IS NULL ORDER BY visit_date, created_at",
+                familyId);
+    }
 
     private static List<Visit> visits(Connection c, String sql, Object... args) throws SQLException {
         List<Visit> out = new ArrayList<>();

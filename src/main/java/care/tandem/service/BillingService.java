@@ -18,6 +18,7 @@ import care.tandem.domain.billing.VisitFacts;
 import care.tandem.domain.family.Family;
 import care.tandem.domain.family.Member;
 import care.tandem.domain.family.Relationship;
+import care.tandem.domain.note.NoteContent;
 import care.tandem.domain.problem.Problem;
 import care.tandem.domain.problem.ProblemException;
 import care.tandem.domain.screening.DomainScore;
@@ -218,19 +219,38 @@ public final class BillingService {
         Objects.requireNonNull(note, "note");
         session.require();
         seed();
-        return db.read(c -> {
-            Visit v = visit(c, visitId);
-            Family f = families.find(c, v.familyId()).orElseThrow(() -> new ProblemException(Problem.NOT_FOUND));
-            Member child = member(f, v.childId()).orElseThrow(() -> new ProblemException(Problem.NOT_FOUND));
-            // The visit's finished screens in the order they were given (entered in error and not done never count).
-            List<ScreenFacts> screens = screenings.forFamily(c, v.familyId()).stream()
-                    .filter(s -> visitId.equals(s.visitId()) && s.status() == ScreeningStatus.COMPLETED)
-                    .sorted(Comparator.comparing(Screening::startedAt))
-                    .map(s -> facts(s, member(f, s.subjectId()))).toList();
-            VisitFacts facts = new VisitFacts(v.date(), child.birthDate(), screens, note,
-                    billing.billedBefore(c, v.childId(), visitId), fqhc(c));
-            return BillingRules.suggest(facts, new CodeTable(billing.codes(c, false)));
-        });
+        return db.read(c -> suggest(c, visitId, note));
+    }
+
+    private BillingHelp suggest(Connection c, UUID visitId, NoteFacts note) throws SQLException {
+        Visit v = visit(c, visitId);
+        Family f = families.find(c, v.familyId()).orElseThrow(() -> new ProblemException(Problem.NOT_FOUND));
+        Member child = member(f, v.childId()).orElseThrow(() -> new ProblemException(Problem.NOT_FOUND));
+        // The visit's finished screens in the order they were given (entered in error and not done never count).
+        List<ScreenFacts> screens = screenings.forFamily(c, v.familyId()).stream()
+                .filter(s -> visitId.equals(s.visitId()) && s.status() == ScreeningStatus.COMPLETED)
+                .sorted(Comparator.comparing(Screening::startedAt))
+                .map(s -> facts(s, member(f, s.subjectId()))).toList();
+        VisitFacts facts = new VisitFacts(v.date(), child.birthDate(), screens, note,
+                billing.billedBefore(c, v.childId(), visitId), fqhc(c));
+        return BillingRules.suggest(facts, new CodeTable(billing.codes(c, false)));
+    }
+
+    /**
+     * The demo's clinician accepting, when a demo note is signed, the suggested codes whose mark is confirmed (never a
+     * "verify with your plan" one), stamped at the signing's past time. Call {@link #seed()} first.
+     *
+     * @return how many codes were accepted
+     */
+    int acceptForDemo(Connection c, Visit visit, NoteContent content, WriteStamp s) throws SQLException {
+        int n = 0;
+        for (BillingSuggestion suggestion : suggest(c, visit.id(), NoteFacts.of(visit, content)).suggestions()) {
+            if (suggestion.code().verification() == Verification.CONFIRMED) {
+                insert(c, visit.id(), suggestion.code(), suggestion, s);
+                n++;
+            }
+        }
+        return n;
     }
 
     private static ScreenFacts facts(Screening s, Optional<Member> subject) {
@@ -282,15 +302,19 @@ public final class BillingService {
             if (already.isPresent()) {
                 return already.get();
             }
-            WriteStamp s = stamps.now(user);
-            AcceptedCode a = new AcceptedCode(UUID.randomUUID(), visitId, code.id(), code.system(), code.code(),
-                    code.modifier(), code.label(), code.labelEs(), code.verification(),
-                    suggestion.confidential() || code.confidential(), suggestion.screeningId(),
-                    suggestion.childScreen(), suggestion.why(), user, s.at());
-            billing.insertAccepted(c, a, s);
-            audit.append(c, s, AuditAction.BILLING_CODE_ACCEPTED, ACCEPTED, a.id(), code.id().toString());
-            return a;
+            return insert(c, visitId, code, suggestion, stamps.now(user));
         });
+    }
+
+    private AcceptedCode insert(Connection c, UUID visitId, BillingCode code, BillingSuggestion suggestion,
+                                WriteStamp s) throws SQLException {
+        AcceptedCode a = new AcceptedCode(UUID.randomUUID(), visitId, code.id(), code.system(), code.code(),
+                code.modifier(), code.label(), code.labelEs(), code.verification(),
+                suggestion.confidential() || code.confidential(), suggestion.screeningId(),
+                suggestion.childScreen(), suggestion.why(), s.userId(), s.at());
+        billing.insertAccepted(c, a, s);
+        audit.append(c, s, AuditAction.BILLING_CODE_ACCEPTED, ACCEPTED, a.id(), code.id().toString());
+        return a;
     }
 
     /**

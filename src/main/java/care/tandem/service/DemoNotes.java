@@ -92,6 +92,7 @@ final class DemoNotes {
     private final NoteRepository notes;
     private final ScreeningRepository screenings;
     private final BiFunction<UUID, Instant, WriteStamp> at;
+    private final BillingService billing;
     private final UUID supervisor;
     private final UUID trainee;
     private final Map<UUID, String> names;
@@ -102,7 +103,9 @@ final class DemoNotes {
      * @param names the demo users' display names, for the signatures
      */
     DemoNotes(long seed, Instant now, NoteService service, NoteRepository notes, ScreeningRepository screenings,
-              BiFunction<UUID, Instant, WriteStamp> at, UUID supervisor, UUID trainee, Map<UUID, String> names) {
+              BillingService billing, BiFunction<UUID, Instant, WriteStamp> at, UUID supervisor, UUID trainee,
+              Map<UUID, String> names) {
+        this.billing = billing;
         this.random = new Random(seed);
         this.latest = now.minus(10, ChronoUnit.MINUTES);
         this.service = service;
@@ -193,6 +196,7 @@ final class DemoNotes {
         String hash = NoteHash.of(draft.content());
         notes.sign(c, draft.id(), 1, status, hash, at.apply(author, signed));
         event(c, draft.id(), NoteEvent.Kind.SIGNED, status, author, signed, "", hash);
+        billing.acceptForDemo(c, v, draft.content(), at.apply(author, signed));
         if (state == State.RETURNED && !reviewed.isAfter(latest)) {
             notes.returnToAuthor(c, draft.id(), RETURN_COMMENT, at.apply(supervisor, reviewed));
             event(c, draft.id(), NoteEvent.Kind.RETURNED, NoteStatus.RETURNED, supervisor, reviewed, RETURN_COMMENT,

@@ -95,13 +95,16 @@ public final class DemoService {
     private final ReferralService referralService;
     private final ReferralRepository referrals;
     private final NoteService noteService;
+    private final BillingService billing;
     private final NoteRepository notes;
 
     public DemoService(Database db, FamilyRepository families, UserRepository users, InstallRepository install,
                        AuditRepository audit, AccountService accounts, Stamps stamps, ScreeningRepository screenings,
                        Supplier<InstrumentLibrary> instruments, ReferralService referralService,
-                       ReferralRepository referrals, NoteService noteService, NoteRepository notes) {
+                       ReferralRepository referrals, NoteService noteService, NoteRepository notes,
+                       BillingService billing) {
         this.db = db;
+        this.billing = billing;
         this.noteService = noteService;
         this.notes = notes;
         this.referralService = referralService;
@@ -224,12 +227,13 @@ public final class DemoService {
     /** The note writer of a run, with the seeded templates (written first) and the demo users. */
     private DemoNotes demoNotes(long seed, Instant now) {
         noteService.seed();
+        billing.seed();
         Map<UUID, String> names = new HashMap<>();
         db.read(users::all).forEach(u -> names.put(u.id(), u.displayName()));
         UUID clinician = userId(USERS.get(1).username());
         UUID supervisor = userId(USERS.get(2).username());
         UUID trainee = userId(USERS.get(3).username());
-        return new DemoNotes(seed, now, noteService, notes, screenings, this::at,
+        return new DemoNotes(seed, now, noteService, notes, screenings, billing, this::at,
                 supervisor == null ? clinician : supervisor, trainee == null ? clinician : trainee, names);
     }
 

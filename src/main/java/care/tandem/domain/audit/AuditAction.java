@@ -28,6 +28,8 @@ public enum AuditAction {
     BILLING_CODE_ACCEPTED,
     /** An accepted billing code removed from a visit (kept as a tombstone). */
     BILLING_CODE_REMOVED,
+    /** Records written out of Tandem (FHIR, CSV): what, in the detail; never patient data. */
+    EXPORT,
     /** A backup written into the data folder's backups (scheduled or on demand); detail: file name, removed copies. */
     BACKUP,
     /** An encrypted backup written to a folder outside the data folder; detail: file name. */

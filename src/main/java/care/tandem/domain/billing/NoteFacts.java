@@ -2,8 +2,11 @@ package care.tandem.domain.billing;
 
 import care.tandem.domain.note.ChildScreen;
 import care.tandem.domain.note.Intervention;
+import care.tandem.domain.note.NoteContent;
+import care.tandem.domain.note.NoteSection;
 import care.tandem.domain.note.PresentingConcern;
 import care.tandem.domain.note.VisitKind;
+import care.tandem.domain.screening.Visit;
 
 import java.util.Collections;
 import java.util.EnumSet;
@@ -27,6 +30,21 @@ public record NoteFacts(VisitKind kind, int minutes, Set<ChildScreen> childScree
         childScreens = copy(childScreens, ChildScreen.class);
         interventions = copy(interventions, Intervention.class);
         concerns = copy(concerns, PresentingConcern.class);
+    }
+
+    /**
+     * What a visit's note tells the billing rules: kind, minutes, child screens, interventions, concerns, and
+     * whether it documents a follow-up plan (a linked referral, a warm hand-off or referral intervention, or words in
+     * a plan or follow-up section).
+     */
+    public static NoteFacts of(Visit visit, NoteContent content) {
+        boolean plan = !content.referralIds().isEmpty()
+                || content.interventions().contains(Intervention.WARM_HANDOFF)
+                || content.interventions().contains(Intervention.REFERRAL)
+                || content.sections().stream().filter(s -> s.key().contains("plan") || s.key().contains("follow"))
+                .map(NoteSection::text).anyMatch(text -> !text.isBlank());
+        return new NoteFacts(visit.kind(), visit.minutes() == null ? 0 : visit.minutes(), visit.childScreens(),
+                content.interventions(), plan, content.concerns());
     }
 
     /** A note that says nothing yet. */

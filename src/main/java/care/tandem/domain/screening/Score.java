@@ -23,6 +23,16 @@ public record Score(String instrument, boolean complete, Integer total, String b
         domains = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(domains));
     }
 
+    /**
+     * The outcome as it may be shown when the private (interpersonal-safety) domains are not: the core domains that
+     * are not private, combined as the published rule combines all of them. Equal to {@link #outcome()} for an
+     * instrument with no private domain.
+     */
+    public Outcome outcomeWithoutPrivate() {
+        return Scorer.combine(domains.values().stream().filter(d -> d.core() && !d.privateDomain())
+                .map(DomainScore::outcome).toList());
+    }
+
     public boolean positive() {
         return outcome == Outcome.POSITIVE;
     }

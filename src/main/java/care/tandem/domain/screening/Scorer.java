@@ -125,7 +125,7 @@ public final class Scorer {
     }
 
     /** Any positive is positive; all negative is negative; otherwise incomplete. Unscored parts do not count. */
-    private static Outcome combine(List<Outcome> outcomes) {
+    static Outcome combine(List<Outcome> outcomes) {
         List<Outcome> scored = outcomes.stream().filter(o -> o != Outcome.NOT_SCORED).toList();
         if (scored.isEmpty()) {
             return Outcome.NOT_SCORED;

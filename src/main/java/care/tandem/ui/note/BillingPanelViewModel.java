@@ -5,9 +5,7 @@ import care.tandem.domain.billing.BillingHelp;
 import care.tandem.domain.billing.BillingSuggestion;
 import care.tandem.domain.billing.NoteFacts;
 import care.tandem.domain.billing.Words;
-import care.tandem.domain.note.Intervention;
 import care.tandem.domain.note.NoteContent;
-import care.tandem.domain.note.NoteSection;
 import care.tandem.domain.screening.Visit;
 import care.tandem.i18n.Texts;
 import care.tandem.service.BillingService;
@@ -52,21 +50,10 @@ public final class BillingPanelViewModel {
         this.t = t;
     }
 
-    /** What the note tells the billing rules: kind, minutes, child screens, interventions, concerns, a plan. */
-    public static NoteFacts facts(Visit visit, NoteContent content) {
-        boolean plan = !content.referralIds().isEmpty()
-                || content.interventions().contains(Intervention.WARM_HANDOFF)
-                || content.interventions().contains(Intervention.REFERRAL)
-                || content.sections().stream().filter(s -> s.key().contains("plan") || s.key().contains("follow"))
-                .map(NoteSection::text).anyMatch(text -> !text.isBlank());
-        return new NoteFacts(visit.kind(), visit.minutes() == null ? 0 : visit.minutes(), visit.childScreens(),
-                content.interventions(), plan, content.concerns());
-    }
-
     /** Reads the suggestions and accepted codes for the visit as the note stands. */
     public void refresh(Visit visit, NoteContent content) {
         visitId = visit.id();
-        NoteFacts facts = facts(visit, content);
+        NoteFacts facts = NoteFacts.of(visit, content);
         UUID id = visit.id();
         runner.read(() -> new Read(billing.suggestions(id, facts), billing.accepted(id)), read -> {
             if (id.equals(visitId)) {
