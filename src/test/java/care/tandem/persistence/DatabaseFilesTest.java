@@ -52,6 +52,44 @@ class DatabaseFilesTest {
     }
 
     @Test
+    void snapshotsTakenWhileAnotherThreadWritesAreEachOneConsistentMoment() throws Exception {
+        Path file = dir.resolve("live.db");
+        try (Database db = Database.open(file)) {
+            Sql.exec(db, "CREATE TABLE t (x INTEGER PRIMARY KEY); CREATE TABLE counter (n INTEGER); "
+                    + "INSERT INTO counter VALUES (0)");
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+            Thread writer = new Thread(() -> {
+                // Each transaction adds a row and sets the counter to the number of rows: a torn copy would disagree.
+                while (!stop.get()) {
+                    int n = written.incrementAndGet();
+                    Sql.exec(db, "INSERT INTO t VALUES (" + n + "); UPDATE counter SET n = " + n);
+                }
+            });
+            writer.start();
+            try {
+                for (int i = 0; i < 5; i++) {
+                    while (written.get() < (i + 1) * 50) {
+                        Thread.onSpinWait();
+                    }
+                    Path copy = dir.resolve("copy" + i + ".db");
+                    DatabaseFiles.snapshot(file, copy);
+                    assertTrue(DatabaseFiles.integrityCheck(copy).ok());
+                    try (Database c = Database.open(copy)) {
+                        String rows = Sql.one(c, "SELECT count(*) FROM t");
+                        assertEquals(rows, Sql.one(c, "SELECT n FROM counter"));
+                        assertEquals(rows, Sql.one(c, "SELECT coalesce(max(x), 0) FROM t"));
+                    }
+                }
+            } finally {
+                stop.set(true);
+                writer.join();
+            }
+            assertTrue(written.get() >= 250);
+        }
+    }
+
+    @Test
     void theSummaryCountsWhatTheFileHolds() {
         Path folder = demoFolder(12);
 
