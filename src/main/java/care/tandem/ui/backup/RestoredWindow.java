@@ -28,6 +28,7 @@ public final class RestoredWindow {
         text.setId("restoredMessage");
         text.setWrapText(true);
         text.setMinHeight(Label.USE_PREF_SIZE);
+        text.getStyleClass().add("cannot-open-message");
         Button close = new Button(texts.get("dialog.close"));
         close.setId("restoredClose");
         close.setDefaultButton(true);
