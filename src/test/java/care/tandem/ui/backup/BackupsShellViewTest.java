@@ -77,13 +77,15 @@ class BackupsShellViewTest {
         robot.clickOn("#restoreSelectedButton");
         FxWait.waitUntil(() -> settings.getScene().getRoot().lookup("#compareBox").isVisible());
         PasswordField password = (PasswordField) settings.getScene().getRoot().lookup("#adminPasswordField");
-        robot.interact(password::requestFocus);
-        robot.write(TestApp.PASSWORD);
+        robot.interact(() -> password.setText(TestApp.PASSWORD));
         // Not through interact, which would wait for the question's answer: the question waits for the click below.
         Button restore = (Button) settings.getScene().getRoot().lookup("#restoreButton");
         javafx.application.Platform.runLater(restore::fire);
         FxWait.waitUntil(() -> showing("Tandem — Restore this backup?") != null);
-        robot.clickOn("Yes");
+        Stage question = showing("Tandem — Restore this backup?");
+        Button yes = question.getScene().getRoot().lookupAll(".button").stream().map(n -> (Button) n)
+                .filter(b -> "Yes".equals(b.getText())).findFirst().orElseThrow();
+        robot.interact(yes::fire);
 
         FxWait.waitUntil(() -> showing("Tandem — Restored") != null);
         Stage restored = showing("Tandem — Restored");

@@ -49,6 +49,11 @@ class DamagedDatabaseOfferViewTest {
         stage = primary;
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void close() throws Exception {
+        org.testfx.api.FxToolkit.cleanupStages();
+    }
+
     @Test
     void theLatestGoodBackupIsOfferedAndRestoringItBringsTheRecordsBack(FxRobot robot) throws Exception {
         Path folder = dir.resolve("data");
