@@ -22,7 +22,10 @@ import care.tandem.persistence.SchemaMigrator;
 import care.tandem.persistence.ScreeningRepository;
 import care.tandem.persistence.SyncStore;
 import care.tandem.persistence.UserRepository;
+import care.tandem.domain.backup.RotationRule;
 import care.tandem.service.AccountService;
+import care.tandem.service.BackupService;
+import care.tandem.service.RestoreService;
 import care.tandem.service.BillingService;
 import care.tandem.service.ClinicService;
 import care.tandem.service.CsvExportService;
@@ -66,6 +69,7 @@ public final class AppContext implements AutoCloseable {
     private final FhirExportService fhirExport;
     private final SyncService sync;
     private final InstrumentService instrumentService;
+    private final BackupService backups;
 
     private AppContext(DataFolder folder, Database database, Clock clock, PasswordHasher hasher) {
         this.folder = folder;
@@ -111,6 +115,8 @@ public final class AppContext implements AutoCloseable {
         this.csvExport = new CsvExportService(database, familyRepository, new ScreeningRepository(),
                 new ReferralRepository(), new BillingRepository(), new NoteRepository(), users, audit, stamps, session,
                 screening::instruments);
+        this.backups = new BackupService(database, folder.path(), RotationRule.standard(), audit, stamps, session,
+                accounts, clinic, clock);
     }
 
     /**
@@ -150,6 +156,16 @@ public final class AppContext implements AutoCloseable {
         InstrumentReader instruments = new InstrumentReader(fhir);
         return new ResponseScoringService(new ResponseReader(fhir), instruments::bundled,
                 new QuestionnaireImporter(fhir));
+    }
+
+    /**
+     * A data folder whose database is not opened (it may be damaged), held by its lock, for {@code tandem restore}
+     * and for the restore offered when the database is found damaged at start.
+     *
+     * @throws care.tandem.domain.problem.ProblemException DATA_FOLDER_IN_USE while Tandem has it open, ...
+     */
+    public static RestoreService openForRestore(Path dataDir, Clock clock) {
+        return new RestoreService(DataFolder.open(dataDir), clock);
     }
 
     /** The data folder to open: the {@code --data-dir} option if given, else TANDEM_HOME, else the OS data folder. */
@@ -210,6 +226,11 @@ public final class AppContext implements AutoCloseable {
 
     public CsvExportService csvExport() {
         return csvExport;
+    }
+
+    /** Backups in the data folder and outside it, and restoring one in place of the open database. */
+    public BackupService backups() {
+        return backups;
     }
 
     public DemoService demo() {

@@ -12,7 +12,8 @@ import java.util.function.Function;
 @Command(name = "tandem", mixinStandardHelpOptions = true, versionProvider = TandemVersion.class,
         description = "Dyadic care screening, notes and referrals for pediatric primary care, offline.",
         subcommands = {DemoCommand.class, ScoreCommand.class,
-                ExportCommand.class, SyncCommand.class, ImportQuestionnaireCommand.class})
+                ExportCommand.class, SyncCommand.class, ImportQuestionnaireCommand.class, BackupCommand.class,
+                RestoreCommand.class})
 public final class TandemCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,

@@ -52,6 +52,11 @@ public final class SchemaMigrator {
         this.scripts = List.copyOf(scripts);
     }
 
+    /** The schema version this Tandem writes, without a database at hand (a restore checks a backup against it). */
+    public static int shippedVersion() {
+        return MIGRATIONS.size();
+    }
+
     /** The schema version this Tandem writes. */
     public int latestVersion() {
         return scripts.size();

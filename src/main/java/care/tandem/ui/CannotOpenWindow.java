@@ -22,6 +22,14 @@ public final class CannotOpenWindow {
 
     /** Shows the problem in {@code stage}; {@code onClose} runs when it is closed. */
     public static void show(Stage stage, Texts texts, Throwable failure, Runnable onClose) {
+        show(stage, texts, failure, null, onClose);
+    }
+
+    /**
+     * As {@link #show(Stage, Texts, Throwable, Runnable)}, with {@code offer} (may be null) under the message: what
+     * Tandem can do about it, such as restoring the latest good backup of a damaged database.
+     */
+    public static void show(Stage stage, Texts texts, Throwable failure, javafx.scene.Node offer, Runnable onClose) {
         Windows windows = new Windows(texts.bundle(), false, w -> new StackPane());
         Label heading = new Label(texts.get("cannotOpen.heading"));
         heading.getStyleClass().add("start-heading");
@@ -38,14 +46,14 @@ public final class CannotOpenWindow {
         close.getStyleClass().add("accent");
         HBox buttons = new HBox(close);
         buttons.setAlignment(Pos.CENTER_RIGHT);
-        VBox card = new VBox(heading, message, buttons);
+        VBox card = offer == null ? new VBox(heading, message, buttons) : new VBox(heading, message, offer, buttons);
         card.getStyleClass().addAll("start-card", "cannot-open-card");
         card.setMaxWidth(560);
         card.setMaxHeight(VBox.USE_PREF_SIZE);
         StackPane page = new StackPane(card);
         page.getStyleClass().add("start-page");
         stage.setTitle(windows.title("cannotOpen.title"));
-        stage.setScene(windows.scene(page, 640, 360));
+        stage.setScene(windows.scene(page, 640, offer == null ? 360 : 480));
         close.setOnAction(e -> stage.hide());
         stage.setOnHidden(e -> onClose.run());
         stage.show();

@@ -2,7 +2,13 @@ package care.tandem.ui;
 
 import atlantafx.base.theme.PrimerLight;
 import care.tandem.AppContext;
+import care.tandem.domain.problem.Problem;
+import care.tandem.domain.problem.ProblemException;
 import care.tandem.i18n.Texts;
+import care.tandem.service.BackupTimer;
+import care.tandem.ui.backup.DamagedDatabaseOffer;
+import care.tandem.ui.backup.RestoredWindow;
+import care.tandem.ui.common.FxDialogService;
 import care.tandem.ui.common.ErrorLog;
 import care.tandem.ui.common.FxBackgroundRunner;
 import care.tandem.ui.common.LanguageChoice;
@@ -18,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -30,6 +37,8 @@ public final class TandemApp extends Application {
     public static final String BENCH_FIRST_WINDOW_FILE = "tandem.bench.firstWindowFile";
 
     private static volatile CompletableFuture<Opened> opening;
+    private static volatile DamagedDatabaseOffer damagedOffer;
+    private BackupTimer backupTimer;
     private static volatile int exitCode;
 
     private final LanguageChoice languages = LanguageChoice.preferences();
@@ -40,6 +49,7 @@ public final class TandemApp extends Application {
     /** Opens the window on a data folder (null: the default folder) and returns the exit code. */
     public static int launch(Path dataDir) {
         exitCode = 0;
+        damagedOffer = null;
         opening = openInBackground(AppContext.dataDir(dataDir));
         Application.launch(TandemApp.class);
         return exitCode;
@@ -51,7 +61,12 @@ public final class TandemApp extends Application {
         CompletableFuture<Opened> future = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                future.complete(Opened.open(() -> AppContext.open(dir, Clock.systemDefaultZone())));
+                Opened opened = Opened.open(() -> AppContext.open(dir, Clock.systemDefaultZone()));
+                // A damaged database: look for the latest good backup to offer, on this thread, not the FX one.
+                if (opened.failure() instanceof ProblemException p && p.problem() == Problem.DATABASE_DAMAGED) {
+                    damagedOffer = DamagedDatabaseOffer.look(dir, Clock.systemDefaultZone()).orElse(null);
+                }
+                future.complete(opened);
             } catch (Throwable e) {
                 future.completeExceptionally(e);
             }
@@ -102,7 +117,13 @@ public final class TandemApp extends Application {
                 ErrorLog.unexpected(Thread.currentThread().getName(), opened.failure());
             }
             exitCode = 1;
-            CannotOpenWindow.show(stage, new Texts(languages.current()), opened.failure(), Platform::exit);
+            Texts texts = new Texts(languages.current());
+            DamagedDatabaseOffer offer = damagedOffer;
+            CannotOpenWindow.show(stage, texts, opened.failure(), offer == null ? null
+                    : offer.view(texts, new FxDialogService(texts), message -> {
+                        exitCode = 0;
+                        RestoredWindow.show(stage, texts, message, Platform::exit);
+                    }), Platform::exit);
             return;
         }
         runner = new FxBackgroundRunner();
@@ -113,6 +134,8 @@ public final class TandemApp extends Application {
             public void handle(WindowEvent e) {
                 stage.removeEventHandler(WindowEvent.WINDOW_SHOWN, this);
                 loadInstrumentsInBackground(opened.app());
+                backupTimer = BackupTimer.start(opened.app().backups(), Duration.ofMinutes(1),
+                        failure -> ErrorLog.unexpected("tandem-backup", failure));
             }
         });
         try {
@@ -127,6 +150,12 @@ public final class TandemApp extends Application {
 
     @Override
     public void stop() {
+        if (backupTimer != null) {
+            backupTimer.close();
+        }
+        if (damagedOffer != null) {
+            damagedOffer.close();
+        }
         if (runner != null) {
             runner.close();
         }

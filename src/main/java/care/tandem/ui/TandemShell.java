@@ -4,6 +4,10 @@ import care.tandem.AppContext;
 import care.tandem.domain.user.User;
 import care.tandem.i18n.Texts;
 import care.tandem.service.ClinicInfo;
+import care.tandem.ui.backup.BackupChoosers;
+import care.tandem.ui.backup.BackupsController;
+import care.tandem.ui.backup.BackupsViewModel;
+import care.tandem.ui.backup.RestoredWindow;
 import care.tandem.ui.common.BackgroundRunner;
 import care.tandem.ui.common.ControllerRegistry;
 import care.tandem.ui.common.DialogService;
@@ -78,6 +82,7 @@ public final class TandemShell {
     private MainWindowController mainController;
     private LockViewModel lockVm;
     private SettingsViewModel settingsVm;
+    private BackupsViewModel backupsVm;
     private Timeline idleTimer;
     private boolean keepStartSize;
     private User user;
@@ -234,6 +239,7 @@ public final class TandemShell {
         mainController = null;
         lockVm = null;
         settingsVm = null;
+        backupsVm = null;
         user = null;
     }
 
@@ -254,11 +260,20 @@ public final class TandemShell {
                         lockVm.idleMinutesProperty().set(minutes);
                     }
                 }).withInstruments(app.instruments());
+        backupsVm = new BackupsViewModel(app.backups(), app.clinic(), runner, dialogs, ui.texts(), app.clock(),
+                this::restored);
         FXMLLoader loader = loader("/care/tandem/ui/settings/SettingsView.fxml");
         Parent root = loadWith(loader);
         Stage settings = ui.windows().newStage(mainStage, "settings.title", root, 900, 720);
         loader.<SettingsController>getController().attach(settings);
         settings.show();
+    }
+
+    // A restore closed the database: every window goes, and one says what was restored; closing it ends Tandem.
+    private void restored(String message) {
+        Texts texts = ui.texts();
+        stopMain();
+        RestoredWindow.show(startStage, texts, message, exit);
     }
 
     private void openHelp() {
@@ -278,6 +293,8 @@ public final class TandemShell {
                 .register(LockController.class,
                         () -> new LockController(lockVm, user.displayName(), this::signOutFromLock));
         SettingsController.register(registry, () -> settingsVm);
+        BackupsController.register(registry, () -> backupsVm, BackupChoosers.system(),
+                () -> app.dataDir().resolve("backups"));
         FamilyViews.register(context);
         return context;
     }

@@ -39,5 +39,11 @@ public enum AuditAction {
     /** This laptop joined a clinic from its sync folder. */
     SYNC_JOINED,
     /** A sync conflict resolved by a person. */
-    SYNC_CONFLICT_RESOLVED
+    SYNC_CONFLICT_RESOLVED,
+    /** A backup written into the data folder's backups (scheduled or on demand); detail: file name, removed copies. */
+    BACKUP,
+    /** An encrypted backup written to a folder outside the data folder; detail: file name. */
+    BACKUP_SEALED,
+    /** The database replaced by a backup; detail: the backup's time and the copy kept of what it replaced. */
+    RESTORE
 }

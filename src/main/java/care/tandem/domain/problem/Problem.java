@@ -64,7 +64,9 @@ public enum Problem {
     /** A file that cannot be imported as a FHIR R4 Questionnaire; {0}: why (issue 6, questionnaire import). */
     QUESTIONNAIRE_REFUSED,
     /** A version that may not become current (it lacks a critical item, or has nothing to ask); {0}: why. */
-    INSTRUMENT_VERSION_REFUSED;
+    INSTRUMENT_VERSION_REFUSED,
+    BACKUP_NEWER_VERSION,
+    BACKUP_CHECK_FAILED;
 
     /** The bundle key of this problem's message. */
     public String messageKey() {

@@ -89,7 +89,12 @@ class SettingsViewTest {
                     app.billing(), new SyncRunner(), dialogs, texts, minutes -> { });
             FXMLLoader loader = new FXMLLoader(
                     SettingsController.class.getResource("/care/tandem/ui/settings/SettingsView.fxml"), texts.bundle());
-            loader.setControllerFactory(SettingsController.register(new ControllerRegistry(), () -> vm));
+            ControllerRegistry registry = SettingsController.register(new ControllerRegistry(), () -> vm);
+            care.tandem.ui.backup.BackupsViewModel backups = new care.tandem.ui.backup.BackupsViewModel(app.backups(),
+                    app.clinic(), new SyncRunner(), dialogs, texts, app.clock(), message -> { });
+            care.tandem.ui.backup.BackupsController.register(registry, () -> backups,
+                    care.tandem.ui.backup.BackupChoosers.system(), () -> dir.resolve("backups"));
+            loader.setControllerFactory(registry);
             Parent root;
             try {
                 root = loader.load();
