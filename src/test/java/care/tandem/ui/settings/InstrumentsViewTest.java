@@ -9,7 +9,6 @@ import care.tandem.testing.MutableClock;
 import care.tandem.testing.Screenshots;
 import care.tandem.testing.SyncRunner;
 import care.tandem.testing.TestApp;
-import care.tandem.ui.common.ControllerRegistry;
 import javafx.application.Application;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
@@ -70,7 +69,7 @@ class InstrumentsViewTest {
                     new SyncRunner(), dialogs, texts, minutes -> { }).withInstruments(app.instruments());
             FXMLLoader loader = new FXMLLoader(
                     SettingsController.class.getResource("/care/tandem/ui/settings/SettingsView.fxml"), texts.bundle());
-            loader.setControllerFactory(SettingsController.register(new ControllerRegistry(), () -> vm));
+            loader.setControllerFactory(SettingsControllers.registry(app, vm, dialogs, texts));
             Parent root;
             try {
                 root = loader.load();

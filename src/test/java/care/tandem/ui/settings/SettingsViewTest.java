@@ -15,7 +15,6 @@ import care.tandem.testing.MutableClock;
 import care.tandem.testing.Screenshots;
 import care.tandem.testing.SyncRunner;
 import care.tandem.testing.TestApp;
-import care.tandem.ui.common.ControllerRegistry;
 import javafx.application.Application;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
@@ -89,12 +88,7 @@ class SettingsViewTest {
                     app.billing(), new SyncRunner(), dialogs, texts, minutes -> { });
             FXMLLoader loader = new FXMLLoader(
                     SettingsController.class.getResource("/care/tandem/ui/settings/SettingsView.fxml"), texts.bundle());
-            ControllerRegistry registry = SettingsController.register(new ControllerRegistry(), () -> vm);
-            care.tandem.ui.backup.BackupsViewModel backups = new care.tandem.ui.backup.BackupsViewModel(app.backups(),
-                    app.clinic(), new SyncRunner(), dialogs, texts, app.clock(), message -> { });
-            care.tandem.ui.backup.BackupsController.register(registry, () -> backups,
-                    care.tandem.ui.backup.BackupChoosers.system(), () -> dir.resolve("backups"));
-            loader.setControllerFactory(registry);
+            loader.setControllerFactory(SettingsControllers.registry(app, vm, dialogs, texts));
             Parent root;
             try {
                 root = loader.load();
