@@ -91,15 +91,7 @@ public final class ResponseScoringService {
             throw new Refused("the Questionnaire has no questions Tandem can ask");
         }
         String json = text(responseFile, "");
-        if (json.isBlank()) {
-            throw new Refused("the file is empty");
-        }
-        ResponseReader.Response response;
-        try {
-            response = reader.read(json);
-        } catch (FhirFileException e) {
-            throw new Refused(e.getMessage());
-        }
+        ResponseReader.Response response = read(json);
         if (response.canonical() != null && !plan.urlGenerated()) {
             String url = response.canonical().contains("|")
                     ? response.canonical().substring(0, response.canonical().indexOf('|')) : response.canonical();
@@ -232,15 +224,7 @@ public final class ResponseScoringService {
 
     /** As {@link #score(Path)}, for a response's JSON text. */
     public Score score(String json) {
-        if (json.isBlank()) {
-            throw new Refused("the file is empty");
-        }
-        ResponseReader.Response response;
-        try {
-            response = reader.read(json);
-        } catch (FhirFileException e) {
-            throw new Refused(e.getMessage());
-        }
+        ResponseReader.Response response = read(json);
         List<ResponseItem> answered = response.items().stream().filter(i -> i.answerCount() > 0).toList();
         if (answered.isEmpty()) {
             throw new Refused("it has no answers");
@@ -346,5 +330,16 @@ public final class ResponseScoringService {
     private static String list(List<String> codes) {
         String shown = String.join(", ", codes.subList(0, Math.min(LISTED, codes.size())));
         return codes.size() > LISTED ? shown + " and " + (codes.size() - LISTED) + " more" : shown;
+    }
+
+    private ResponseReader.Response read(String json) {
+        if (json.isBlank()) {
+            throw new Refused("the file is empty");
+        }
+        try {
+            return reader.read(json);
+        } catch (FhirFileException e) {
+            throw new Refused(e.getMessage());
+        }
     }
 }

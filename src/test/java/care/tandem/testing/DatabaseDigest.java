@@ -47,16 +47,21 @@ public final class DatabaseDigest {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (String table : tables(c, skip)) {
                 sha.update(("table " + table + "\n").getBytes(StandardCharsets.UTF_8));
+                List<String> rows = new ArrayList<>(); // sorted here: a table may have a single column
                 try (Statement s = c.createStatement();
-                     ResultSet rs = s.executeQuery("SELECT * FROM \"" + table + "\" ORDER BY 1, 2")) {
+                     ResultSet rs = s.executeQuery("SELECT * FROM \"" + table + "\"")) {
                     int columns = rs.getMetaData().getColumnCount();
                     while (rs.next()) {
                         StringBuilder row = new StringBuilder();
                         for (int i = 1; i <= columns; i++) {
                             row.append(rs.getString(i)).append('\u001f');
                         }
-                        sha.update(row.append('\n').toString().getBytes(StandardCharsets.UTF_8));
+                        rows.add(row.append('\n').toString());
                     }
+                }
+                java.util.Collections.sort(rows);
+                for (String row : rows) {
+                    sha.update(row.getBytes(StandardCharsets.UTF_8));
                 }
             }
             return HexFormat.of().formatHex(sha.digest());
