@@ -173,9 +173,18 @@ public final class CaregiverViewModel {
         if (!answering() || questionIndex == 0) {
             return;
         }
-        questionIndex--;
+        int previous = questionIndex - 1;
+        while (previous > 0 && !asked(questions.get(previous))) {
+            previous--;
+        }
+        questionIndex = previous;
         loadToggles();
         showQuestion();
+    }
+
+    /** Whether a question is asked, given the answers so far (an imported form's enableWhen; bundled: always). */
+    private boolean asked(Item item) {
+        return instrument.enabled(item.code(), answers);
     }
 
     private boolean answering() {
@@ -195,8 +204,12 @@ public final class CaregiverViewModel {
     }
 
     private void advance() {
-        if (questionIndex + 1 < questions.size()) {
-            questionIndex++;
+        int next = questionIndex + 1;
+        while (next < questions.size() && !asked(questions.get(next))) {
+            next++;
+        }
+        if (next < questions.size()) {
+            questionIndex = next;
             loadToggles();
             showQuestion();
         } else {
@@ -229,7 +242,7 @@ public final class CaregiverViewModel {
     private Loaded load(UUID id) {
         ScreeningService service = services.screening();
         Screening x = service.open(id);
-        Instrument ins = service.instruments().get(x.instrument());
+        Instrument ins = service.instrumentOf(x); // the version it began with
         if (!privateAllowed && x.status() == ScreeningStatus.IN_PROGRESS && ins.hasPrivateItems()
                 && ins.privateItems().stream().anyMatch(code -> x.answers().stream()
                 .noneMatch(a -> a.item().equals(code)))) {
@@ -254,7 +267,8 @@ public final class CaregiverViewModel {
                 .filter(i -> !hidden.contains(i.code()))
                 .toList();
         questionIndex = 0;
-        while (questionIndex < questions.size() && isAnswered(questions.get(questionIndex))) {
+        while (questionIndex < questions.size()
+                && (isAnswered(questions.get(questionIndex)) || !asked(questions.get(questionIndex)))) {
             questionIndex++;
         }
         if (questions.isEmpty() || questionIndex >= questions.size()) {

@@ -27,7 +27,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -293,10 +295,21 @@ public final class EntryViewModel {
             typed.set("");
             save(r, Answer.value(r.item.code(), value));
         }
-        if (current.get() < rows.size() - 1) {
-            current.set(current.get() + 1);
+        int next = current.get() + 1;
+        while (next < rows.size() - 1 && !asked(rows.get(next))) {
+            next++;
+        }
+        if (next < rows.size()) {
+            current.set(next);
         }
         message.set("");
+    }
+
+    /** Whether an item is asked, given the answers so far (an imported form's enableWhen; bundled: always). */
+    private boolean asked(Row r) {
+        Map<String, Answer> given = new HashMap<>();
+        answers().forEach(a -> given.put(a.item(), a));
+        return instrument.get().enabled(r.item.code(), given);
     }
 
     /** Backspace: removes the last typed digit, else goes back one item. */

@@ -350,4 +350,42 @@ class EntryViewModelTest {
         assertEquals(4, s.answers().stream().filter(a -> a.state() == AnswerState.DEFERRED).count());
         assertEquals(AdministrationMode.INTERPRETER, s.mode());
     }
+
+    @Test
+    void enter_passes_over_an_item_that_an_imported_forms_enable_when_does_not_ask() throws Exception {
+        // PRAPARE with one condition added: "worried about losing housing" only for those who have housing (LA30190-5).
+        var q = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(care.tandem.testing.FhirCorpus.questionnaire("uscore-Questionnaire-prapare-example.json"));
+        q.put("url", "http://example.org/Questionnaire/prapare-with-conditions");
+        var worried = (com.fasterxml.jackson.databind.node.ObjectNode) q.withArray("item").get(0).withArray("item")
+                .get(1).withArray("item").get(2);
+        var when = worried.putArray("enableWhen").addObject().put("question", "/93042-0/71802-3").put("operator", "=");
+        when.putObject("answerCoding").put("system", "http://loinc.org").put("code", "LA30190-5");
+        var imported = app.instruments().importText(q.toString(), care.tandem.domain.screening.ImportMarks.none());
+        Screening s = started(imported.instrument());
+        Instrument ins = service.instrumentOf(s);
+        EntryViewModel vm = new EntryViewModel(service, new SyncRunner(), dialogs, texts);
+        vm.open(s, ins, EntryViewModel.Mode.ENTRY);
+        int living = indexOf(vm, "71802-3");
+        assertEquals(living + 1, indexOf(vm, "93033-9"), "the worry item follows the living-situation item");
+        EntryViewModel.Row row = vm.rows().get(living);
+
+        vm.pick(row, row.item().options().stream().filter(o -> !o.code().equals("LA30190-5")).findFirst().orElseThrow());
+        vm.next();
+        assertEquals(living + 2, vm.current().get(), "not asked: passed over");
+
+        vm.select(living);
+        vm.pick(row, row.item().options().stream().filter(o -> o.code().equals("LA30190-5")).findFirst().orElseThrow());
+        vm.next();
+        assertEquals(living + 1, vm.current().get(), "asked now");
+    }
+
+    private static int indexOf(EntryViewModel vm, String code) {
+        for (EntryViewModel.Row r : vm.rows()) {
+            if (r.item().code().equals(code)) {
+                return r.index();
+            }
+        }
+        throw new AssertionError(code);
+    }
 }
