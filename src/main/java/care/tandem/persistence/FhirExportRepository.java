@@ -5,26 +5,20 @@ import care.tandem.domain.billing.CodeSystem;
 import care.tandem.domain.billing.Verification;
 import care.tandem.domain.billing.Words;
 import care.tandem.domain.note.ChildScreen;
-import care.tandem.domain.note.VisitKind;
-import care.tandem.domain.note.VisitPlace;
-import care.tandem.domain.screening.Visit;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * What the FHIR export reads that the other repositories do not offer: the live families page by page (optionally
- * only those with a change since a moment), a family's visits, its accepted codes with the removed ones (a removal is
+ * only those with a change since a moment), a family's accepted codes with the removed ones (a removal is
  * exported as entered in error), and when each of its records last changed (for {@code --since}).
  */
 public final class FhirExportRepository {
@@ -85,26 +79,6 @@ public final class FhirExportRepository {
         }
     }
 
-    /** A family's live visits, oldest first. */
-    public List<Visit> visits(Connection c, UUID familyId) throws SQLException {
-        List<Visit> out = new ArrayList<>();
-        try (var ps = c.prepareStatement("""
-                SELECT * FROM visit WHERE family_id = ? AND deleted_at IS NULL ORDER BY visit_date, created_at""")) {
-            Rows.bind(ps, familyId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    int minutes = rs.getInt("minutes");
-                    Integer m = rs.wasNull() ? null : minutes;
-                    out.add(new Visit(Rows.uuid(rs, "id"), Rows.uuid(rs, "family_id"), Rows.uuid(rs, "child_id"),
-                            Rows.date(rs, "visit_date"), Rows.uuid(rs, "clinician_id"), ids(rs.getString("caregivers")),
-                            Rows.enumOf(VisitKind.class, rs, "kind"), m, Rows.enumOf(VisitPlace.class, rs, "place"),
-                            childScreens(rs.getString("child_screens")), rs.getLong("revision")));
-                }
-            }
-        }
-        return out;
-    }
-
     /** Every code accepted for a family's visits, the removed ones too, in the order they were accepted. */
     public List<CodeRow> codes(Connection c, UUID familyId) throws SQLException {
         List<CodeRow> out = new ArrayList<>();
@@ -158,19 +132,6 @@ public final class FhirExportRepository {
                     }
                 }
             }
-        }
-        return out;
-    }
-
-    private static List<UUID> ids(String text) {
-        return text == null || text.isBlank() ? List.of()
-                : Arrays.stream(text.trim().split("\\s+")).map(UUID::fromString).toList();
-    }
-
-    private static Set<ChildScreen> childScreens(String text) {
-        Set<ChildScreen> out = EnumSet.noneOf(ChildScreen.class);
-        if (text != null && !text.isBlank()) {
-            Arrays.stream(text.trim().split("\\s+")).map(ChildScreen::valueOf).forEach(out::add);
         }
         return out;
     }

@@ -246,7 +246,7 @@ public final class FhirExportService {
             }
             List<FamilyRecords.Code> codes = export.codes(c, ref.id()).stream()
                     .map(r -> new FamilyRecords.Code(r.code(), r.removedAt())).toList();
-            out.add(new Loaded(ref.seq(), f, export.visits(c, ref.id()), screens, refs, signed, codes, include));
+            out.add(new Loaded(ref.seq(), f, screenings.visitsForFamily(c, ref.id()), screens, refs, signed, codes, include));
         }
         return out;
     }
